@@ -1,0 +1,7 @@
+namespace SkillsAcademy.Domain.People;
+
+public enum Sex
+{
+    Female = 1,
+    Male = 2,
+}

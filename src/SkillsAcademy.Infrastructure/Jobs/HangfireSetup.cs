@@ -1,0 +1,62 @@
+using Hangfire;
+using Hangfire.SqlServer;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.DependencyInjection;
+using SkillsAcademy.Infrastructure.Persistence;
+
+namespace SkillsAcademy.Infrastructure.Jobs;
+
+public static class HangfireSetup
+{
+    /// <summary>
+    /// Hangfire on SQLite in its own file (embedded default) or on SQL Server (production). The storage is a
+    /// DI singleton so that two hosts in one process (tests) never share Hangfire's static storage.
+    /// </summary>
+    public static IServiceCollection AddSkillsAcademyHangfire(
+        this IServiceCollection services, DatabaseSettings database, JobsOptions jobs)
+    {
+        services.AddSingleton<JobStorage>(_ => CreateStorage(database, jobs));
+        services.AddHangfire((provider, configuration) => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
+
+        if (jobs.RunServer)
+        {
+            services.AddHangfireServer((provider, server) =>
+            {
+                server.WorkerCount = jobs.WorkerCount;
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        services.AddTransient<HousekeepingJob>();
+        return services;
+    }
+
+    private static JobStorage CreateStorage(DatabaseSettings database, JobsOptions jobs)
+    {
+        if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            return new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
+            {
+                SchemaName = "HangFire",
+                PrepareSchemaIfNecessary = true,
+                SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+                QueuePollInterval = TimeSpan.Zero,
+                UseRecommendedIsolationLevel = true,
+                DisableGlobalLocks = true,
+            });
+        }
+
+        Directory.CreateDirectory(database.DataDirectory);
+        // Jobs here are short: a lost job is picked up again after 5 minutes instead of the default 30.
+        return new SQLiteStorage(database.HangfireSqlitePath, new SQLiteStorageOptions
+        {
+            QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollIntervalSeconds),
+            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            DistributedLockLifetime = TimeSpan.FromSeconds(30),
+        });
+    }
+}

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Routing;
+using MudBlazor;
+using SkillsAcademy.Web.Features.Accounts;
+
+namespace SkillsAcademy.Web.Components.Layout;
+
+/// <summary>One entry of the side navigation; <see cref="Policy"/> null means everyone sees it.</summary>
+public sealed record NavigationEntry(string Href, string TextKey, string Icon, string? Policy = null, bool ForceLoad = false)
+{
+    public NavLinkMatch Match => Href == "/" ? NavLinkMatch.All : NavLinkMatch.Prefix;
+}
+
+public static class NavigationEntries
+{
+    public static IReadOnlyList<NavigationEntry> All { get; } =
+    [
+        new("/", "Nav.Home", Icons.Material.Filled.Home),
+        new("/catalog", "Nav.Catalog", Icons.Material.Filled.MenuBook),
+        new("/learning", "Nav.MyLearning", Icons.Material.Filled.School, Policies.Learning),
+        new("/authoring", "Nav.Authoring", Icons.Material.Filled.EditNote, Policies.Authoring),
+        new("/federation", "Nav.Federation", Icons.Material.Filled.Insights, Policies.Federation),
+        new("/admin/users", "Nav.Users", Icons.Material.Filled.ManageAccounts, Policies.Administration),
+        // The jobs dashboard is Hangfire's own page, outside the Blazor router.
+        new("/jobs", "Nav.Jobs", Icons.Material.Filled.Schedule, Policies.Administration, ForceLoad: true),
+    ];
+
+    public static IEnumerable<NavigationEntry> VisibleTo(ClaimsPrincipal user) =>
+        All.Where(entry => entry.Policy is null || Policies.RolesByPolicy[entry.Policy].Any(user.IsInRole));
+}

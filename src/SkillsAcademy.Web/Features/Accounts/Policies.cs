@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using SkillsAcademy.Domain.People;
+
+namespace SkillsAcademy.Web.Features.Accounts;
+
+/// <summary>One authorization policy per feature area; pages and endpoints name the policy, not roles.</summary>
+public static class Policies
+{
+    public const string Learning = nameof(Learning);
+    public const string Authoring = nameof(Authoring);
+    public const string Federation = nameof(Federation);
+    public const string Administration = nameof(Administration);
+
+    /// <summary>The roles each policy admits; the navigation reads the same table.</summary>
+    public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
+    {
+        [Learning] = [Roles.Learner],
+        [Authoring] = [Roles.Instructor],
+        [Federation] = [Roles.FederationStaff, Roles.Admin],
+        [Administration] = [Roles.Admin],
+    };
+
+    public static AuthorizationBuilder AddSkillsAcademyPolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var (policy, roles) in RolesByPolicy)
+        {
+            builder.AddPolicy(policy, p => p.RequireRole(roles));
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,10 @@
+namespace SkillsAcademy.Web.Features.Statistics;
+
+public static class StatisticsRegistration
+{
+    public static WebApplicationBuilder AddStatistics(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<StatisticsService>();
+        return builder;
+    }
+}

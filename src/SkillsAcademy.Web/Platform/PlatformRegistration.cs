@@ -1,0 +1,96 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
+using SkillsAcademy.Infrastructure.Jobs;
+using SkillsAcademy.Infrastructure.PersonalData;
+using SkillsAcademy.Infrastructure.Persistence;
+
+namespace SkillsAcademy.Web.Platform;
+
+public static class PlatformRegistration
+{
+    /// <summary>Options, database, jobs, localization, health checks and the Blazor host.</summary>
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        // The first hosted service: migrations finish before Data Protection reads its keys or any job runs.
+        services.AddHostedService<DatabaseStartup>();
+
+        services.AddValidatedOptions<PlatformOptions>(configuration, PlatformOptions.SectionName, PlatformOptions.Validate);
+        services.AddValidatedOptions<DemoDataOptions>(configuration, DemoDataOptions.SectionName, DemoDataOptions.Validate);
+        services.AddValidatedOptions<PersonalDataOptions>(configuration, PersonalDataOptions.SectionName, PersonalDataOptions.Validate);
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The provider decides which services exist, so the database settings are checked right here.
+        var database = DatabaseSettings.Resolve(configuration, builder.Environment.ContentRootPath);
+        var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        var jobFailures = JobsOptions.Validate(jobs);
+        if (jobFailures.Count > 0)
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException(JobsOptions.SectionName, typeof(JobsOptions), jobFailures);
+        }
+
+        services.AddSingleton(database);
+        services.AddPooledDbContextFactory<SkillsAcademyDbContext>(
+            options => options.UseSkillsAcademyDatabase(database.Provider, database.ConnectionString));
+        // Identity's stores and Data Protection resolve a scoped context; it comes from the same pool.
+        services.AddScoped(provider =>
+            provider.GetRequiredService<IDbContextFactory<SkillsAcademyDbContext>>().CreateDbContext());
+
+        services.AddDataProtection()
+            .SetApplicationName("SkillsAcademy")
+            .PersistKeysToDbContext<SkillsAcademyDbContext>();
+        services.AddSingleton<PersonalDataProtector>();
+
+        services.AddSkillsAcademyHangfire(database, jobs);
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = Cultures.Supported.Select(CultureInfo.GetCultureInfo).ToList();
+            options.DefaultRequestCulture = new RequestCulture(Cultures.Default);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            // The cookie decides; the browser's language is not consulted, so the default stays Chinese.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<JobStorageHealthCheck>("jobs");
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHttpContextAccessor();
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapPlatformHealthChecks();
+        app.MapCultureSwitch();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,19 @@
+using SkillsAcademy.Web.Features.Accounts;
+using SkillsAcademy.Web.Features.Catalog;
+using SkillsAcademy.Web.Features.Statistics;
+using SkillsAcademy.Web.Platform;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatform();
+builder.AddAccounts();
+builder.AddCatalog();
+builder.AddStatistics();
+
+var app = builder.Build();
+app.UsePlatform();
+app.MapAccounts();
+app.MapPlatform();
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

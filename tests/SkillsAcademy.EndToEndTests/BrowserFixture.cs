@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+using SkillsAcademy.TestUtilities;
+
+namespace SkillsAcademy.EndToEndTests;
+
+/// <summary>The application on a loopback port and Debian's Chromium driven by Playwright (no downloaded browser).</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const int PhoneWidth = 390;
+    public const int PhoneHeight = 844;
+
+    private readonly TestDataDirectory _data = new();
+    private IPlaywright? _playwright;
+
+    public SkillsAcademyWebFactory Factory { get; private set; } = default!;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public static string ArtifactsDirectory { get; } = Path.Combine(RepositoryRoot.Path, "artifacts", "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        Factory = new SkillsAcademyWebFactory(_data.Path);
+        BaseAddress = Factory.StartKestrel();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            // This machine has no network beyond loopback: keep Chromium from calling home.
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+                "--disable-background-networking", "--disable-component-update",
+            ],
+        });
+        Directory.CreateDirectory(ArtifactsDirectory);
+    }
+
+    /// <summary>A fresh browser context the size of a phone, with no cookies.</summary>
+    public async Task<IPage> NewPhonePageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = PhoneWidth, Height = PhoneHeight },
+            DeviceScaleFactor = 2,
+            IsMobile = true,
+            HasTouch = true,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await Factory.DisposeAsync();
+        _data.Dispose();
+    }
+}

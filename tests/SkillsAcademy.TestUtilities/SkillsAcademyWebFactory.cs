@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace SkillsAcademy.TestUtilities;
+
+/// <summary>
+/// The real application on a real SQLite file in <paramref name="dataDirectory"/>, with demo accounts and a
+/// Hangfire server. Settings can be overridden per test; time can be a <see cref="FakeTimeProvider"/>.
+/// </summary>
+public sealed class SkillsAcademyWebFactory(
+    string dataDirectory,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    TimeProvider? timeProvider = null) : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Demo2026";
+    public const string LearnerAccount = "13800138000";
+    public const string InstructorAccount = "instructor@demo.skillsacademy.cn";
+    public const string StaffAccount = "staff@demo.skillsacademy.cn";
+    public const string AdminAccount = "admin@demo.skillsacademy.cn";
+
+    public static IReadOnlyDictionary<string, string?> DefaultSettings(string dataDirectory) => new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "Sqlite",
+        ["Database:DataDirectory"] = dataDirectory,
+        ["ConnectionStrings:SkillsAcademy"] = "",
+        ["PersonalData:LookupKey"] = Convert.ToBase64String("integration-tests-lookup-key-0123456789"u8.ToArray()),
+        ["DemoData:Enabled"] = "true",
+        ["DemoData:Password"] = DemoPassword,
+        ["Jobs:QueuePollIntervalSeconds"] = "1",
+        ["Logging:Console:FormatterName"] = "simple",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+    };
+
+    /// <summary>The http://127.0.0.1:port address once <see cref="StartKestrel"/> has run.</summary>
+    public Uri? ServerAddress { get; private set; }
+
+    /// <summary>Serves on a real loopback port (for the browser tests) instead of the in-memory test server.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        ServerAddress = new Uri(addresses.Addresses.First());
+        return ServerAddress;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
+        foreach (var (key, value) in DefaultSettings(dataDirectory))
+        {
+            builder.UseSetting(key, value);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (timeProvider is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(timeProvider));
+        }
+    }
+}
