@@ -238,3 +238,278 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE TABLE [Courses] (
+        [Id] int NOT NULL IDENTITY,
+        [Code] nvarchar(40) NOT NULL,
+        [OccupationId] int NOT NULL,
+        [SkillLevel] int NOT NULL,
+        [VoucherEligible] bit NOT NULL,
+        [OwnerId] uniqueidentifier NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [ListingTitle] nvarchar(100) NOT NULL,
+        [ListingSummary] nvarchar(500) NOT NULL,
+        [ListingNominalMinutes] int NOT NULL,
+        [PublishedAt] datetimeoffset NULL,
+        [EnrolmentCount] int NOT NULL,
+        CONSTRAINT [PK_Courses] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Courses_Occupations_OccupationId] FOREIGN KEY ([OccupationId]) REFERENCES [Occupations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE TABLE [CourseVersions] (
+        [Id] int NOT NULL IDENTITY,
+        [CourseId] int NOT NULL,
+        [Number] int NOT NULL,
+        [Status] int NOT NULL,
+        [Title] nvarchar(100) NOT NULL,
+        [Summary] nvarchar(500) NOT NULL,
+        [CoverPath] nvarchar(260) NULL,
+        [ReviewComment] nvarchar(2000) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [StatusChangedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_CourseVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CourseVersions_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE TABLE [CourseInstructor] (
+        [Id] int NOT NULL IDENTITY,
+        [CourseVersionId] int NOT NULL,
+        [Position] int NOT NULL,
+        [Name] nvarchar(50) NOT NULL,
+        [Honours] int NOT NULL,
+        [Bio] nvarchar(300) NOT NULL,
+        CONSTRAINT [PK_CourseInstructor] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CourseInstructor_CourseVersions_CourseVersionId] FOREIGN KEY ([CourseVersionId]) REFERENCES [CourseVersions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE TABLE [CourseModule] (
+        [Id] int NOT NULL IDENTITY,
+        [CourseVersionId] int NOT NULL,
+        [Position] int NOT NULL,
+        [Title] nvarchar(100) NOT NULL,
+        [Tag] nvarchar(30) NOT NULL,
+        CONSTRAINT [PK_CourseModule] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CourseModule_CourseVersions_CourseVersionId] FOREIGN KEY ([CourseVersionId]) REFERENCES [CourseVersions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE TABLE [Question] (
+        [Id] int NOT NULL IDENTITY,
+        [CourseVersionId] int NOT NULL,
+        [Key] uniqueidentifier NOT NULL,
+        [Type] int NOT NULL,
+        [Tag] nvarchar(30) NOT NULL,
+        [Stem] nvarchar(500) NOT NULL,
+        [Explanation] nvarchar(1000) NOT NULL,
+        CONSTRAINT [PK_Question] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Question_CourseVersions_CourseVersionId] FOREIGN KEY ([CourseVersionId]) REFERENCES [CourseVersions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE TABLE [Lesson] (
+        [Id] int NOT NULL IDENTITY,
+        [CourseModuleId] int NOT NULL,
+        [Key] uniqueidentifier NOT NULL,
+        [Position] int NOT NULL,
+        [Title] nvarchar(100) NOT NULL,
+        [Kind] int NOT NULL,
+        [Markdown] nvarchar(max) NULL,
+        [VideoUrl] nvarchar(500) NULL,
+        [MediaPath] nvarchar(260) NULL,
+        [VideoSeconds] int NULL,
+        [NominalMinutes] int NOT NULL,
+        [RequiredMinutes] int NOT NULL,
+        CONSTRAINT [PK_Lesson] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Lesson_CourseModule_CourseModuleId] FOREIGN KEY ([CourseModuleId]) REFERENCES [CourseModule] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE TABLE [QuestionOption] (
+        [Id] int NOT NULL IDENTITY,
+        [QuestionId] int NOT NULL,
+        [Position] int NOT NULL,
+        [Text] nvarchar(300) NOT NULL,
+        [IsCorrect] bit NOT NULL,
+        CONSTRAINT [PK_QuestionOption] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_QuestionOption_Question_QuestionId] FOREIGN KEY ([QuestionId]) REFERENCES [Question] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE INDEX [IX_CourseInstructor_CourseVersionId] ON [CourseInstructor] ([CourseVersionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CourseModule_CourseVersionId_Tag] ON [CourseModule] ([CourseVersionId], [Tag]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Courses_Code] ON [Courses] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE INDEX [IX_Courses_EnrolmentCount] ON [Courses] ([EnrolmentCount]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE INDEX [IX_Courses_OccupationId_SkillLevel] ON [Courses] ([OccupationId], [SkillLevel]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE INDEX [IX_Courses_OwnerId] ON [Courses] ([OwnerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE INDEX [IX_Courses_PublishedAt] ON [Courses] ([PublishedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE INDEX [IX_Courses_SkillLevel] ON [Courses] ([SkillLevel]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CourseVersions_CourseId_Number] ON [CourseVersions] ([CourseId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_CourseVersions_OnePublished] ON [CourseVersions] ([CourseId]) WHERE [Status] = 4');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_CourseVersions_OneWorkingCopy] ON [CourseVersions] ([CourseId]) WHERE [Status] IN (1, 2, 3)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE INDEX [IX_Lesson_CourseModuleId_Position] ON [Lesson] ([CourseModuleId], [Position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE INDEX [IX_Lesson_Key] ON [Lesson] ([Key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE INDEX [IX_Question_CourseVersionId_Tag] ON [Question] ([CourseVersionId], [Tag]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE INDEX [IX_Question_Key] ON [Question] ([Key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    CREATE INDEX [IX_QuestionOption_QuestionId] ON [QuestionOption] ([QuestionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124160513_CourseCatalog'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124160513_CourseCatalog', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,4 +1,5 @@
 using SkillsAcademy.Web.Features.Accounts;
+using SkillsAcademy.Web.Features.Authoring;
 using SkillsAcademy.Web.Features.Catalog;
 using SkillsAcademy.Web.Features.Statistics;
 using SkillsAcademy.Web.Platform;
@@ -6,6 +7,7 @@ using SkillsAcademy.Web.Platform;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.AddAccounts();
+builder.AddAuthoring();
 builder.AddCatalog();
 builder.AddStatistics();
 

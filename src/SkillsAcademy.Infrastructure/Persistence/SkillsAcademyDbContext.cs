@@ -13,6 +13,10 @@ public sealed class SkillsAcademyDbContext(DbContextOptions<SkillsAcademyDbConte
 {
     public DbSet<Occupation> Occupations => Set<Occupation>();
 
+    public DbSet<Course> Courses => Set<Course>();
+
+    public DbSet<CourseVersion> CourseVersions => Set<CourseVersion>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

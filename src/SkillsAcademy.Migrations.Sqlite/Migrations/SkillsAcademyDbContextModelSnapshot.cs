@@ -160,6 +160,238 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.Course", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrolmentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListingNominalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ListingSummary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListingTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("VoucherEligible")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("EnrolmentCount");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("SkillLevel");
+
+                    b.HasIndex("OccupationId", "SkillLevel");
+
+                    b.ToTable("Courses");
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.CourseInstructor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Honours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseVersionId");
+
+                    b.ToTable("CourseInstructor");
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.CourseModule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseVersionId", "Tag")
+                        .IsUnique();
+
+                    b.ToTable("CourseModule");
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.CourseVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoverPath")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "CourseId" }, "IX_CourseVersions_OnePublished")
+                        .IsUnique()
+                        .HasFilter("[Status] = 4");
+
+                    b.HasIndex(new[] { "CourseId" }, "IX_CourseVersions_OneWorkingCopy")
+                        .IsUnique()
+                        .HasFilter("[Status] IN (1, 2, 3)");
+
+                    b.ToTable("CourseVersions");
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.Lesson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseModuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Markdown")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaPath")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NominalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequiredMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VideoSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VideoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("CourseModuleId", "Position");
+
+                    b.ToTable("Lesson");
+                });
+
             modelBuilder.Entity("SkillsAcademy.Domain.Catalog.Occupation", b =>
                 {
                     b.Property<int>("Id")
@@ -187,6 +419,72 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Occupations");
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.Question", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stem")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("CourseVersionId", "Tag");
+
+                    b.ToTable("Question");
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.QuestionOption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCorrect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.ToTable("QuestionOption");
                 });
 
             modelBuilder.Entity("SkillsAcademy.Infrastructure.Identity.ApplicationUser", b =>
@@ -327,6 +625,95 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.Course", b =>
+                {
+                    b.HasOne("SkillsAcademy.Domain.Catalog.Occupation", "Occupation")
+                        .WithMany()
+                        .HasForeignKey("OccupationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Occupation");
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.CourseInstructor", b =>
+                {
+                    b.HasOne("SkillsAcademy.Domain.Catalog.CourseVersion", null)
+                        .WithMany("Instructors")
+                        .HasForeignKey("CourseVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.CourseModule", b =>
+                {
+                    b.HasOne("SkillsAcademy.Domain.Catalog.CourseVersion", null)
+                        .WithMany("Modules")
+                        .HasForeignKey("CourseVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.CourseVersion", b =>
+                {
+                    b.HasOne("SkillsAcademy.Domain.Catalog.Course", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.Lesson", b =>
+                {
+                    b.HasOne("SkillsAcademy.Domain.Catalog.CourseModule", null)
+                        .WithMany("Lessons")
+                        .HasForeignKey("CourseModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.Question", b =>
+                {
+                    b.HasOne("SkillsAcademy.Domain.Catalog.CourseVersion", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("CourseVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.QuestionOption", b =>
+                {
+                    b.HasOne("SkillsAcademy.Domain.Catalog.Question", null)
+                        .WithMany("Options")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.Course", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.CourseModule", b =>
+                {
+                    b.Navigation("Lessons");
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.CourseVersion", b =>
+                {
+                    b.Navigation("Instructors");
+
+                    b.Navigation("Modules");
+
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Catalog.Question", b =>
+                {
+                    b.Navigation("Options");
                 });
 #pragma warning restore 612, 618
         }

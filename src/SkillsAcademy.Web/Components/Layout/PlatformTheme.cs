@@ -13,6 +13,11 @@ public static class PlatformTheme
             Secondary = "#B4470B",
             AppbarBackground = "#0B4F8A",
             TextSecondary = "#4A4A4A",
+            // Darker than Material's defaults so alert text passes WCAG AA on its tinted background.
+            Info = "#0D47A1",
+            Success = "#1B5E20",
+            Warning = "#8D4E00",
+            Error = "#B00020",
         },
         Typography = new Typography
         {

@@ -6,8 +6,11 @@ public static class CatalogRegistration
 {
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
+        builder.Services.AddValidatedOptions<CatalogOptions>(builder.Configuration, CatalogOptions.SectionName, o => o.Validate());
         builder.Services.AddScoped<CatalogService>();
         builder.Services.AddSingleton<ISeedData, CatalogSeed>();
+        // After the occupations: samples name their occupation by code.
+        builder.Services.AddSingleton<ISeedData, SampleCoursesSeed>();
         return builder;
     }
 }

@@ -1,10 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SkillsAcademy.Domain.Catalog;
 using SkillsAcademy.Infrastructure.Persistence;
+using SkillsAcademy.Web.Platform;
 
 namespace SkillsAcademy.Web.Features.Catalog;
 
-public sealed class CatalogService(IDbContextFactory<SkillsAcademyDbContext> contextFactory)
+/// <summary>The public catalog: occupations, course search and the course page. Reads only listed (published) courses.</summary>
+public sealed class CatalogService(IDbContextFactory<SkillsAcademyDbContext> contextFactory, IOptions<PlatformOptions> platform)
 {
+    public const int MaxPageSize = 50;
+
     public async Task<IReadOnlyList<OccupationSummary>> ListOccupationsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -14,6 +20,149 @@ public sealed class CatalogService(IDbContextFactory<SkillsAcademyDbContext> con
             .Select(o => new OccupationSummary(o.Id, o.Code, o.Name, o.EnglishName))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>One page of listed courses; the keyword matches any substring of title, summary, occupation or code.</summary>
+    public async Task<CourseSearchResult> SearchAsync(CourseSearch search, CancellationToken cancellationToken = default)
+    {
+        var page = Math.Max(1, search.Page);
+        var pageSize = Math.Clamp(search.PageSize, 1, MaxPageSize);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var courses = db.Courses.AsNoTracking().Where(c => c.PublishedAt != null);
+        if (!string.IsNullOrWhiteSpace(search.Keyword))
+        {
+            var keyword = search.Keyword.Trim();
+            courses = courses.Where(c => c.ListingTitle.Contains(keyword)
+                || c.ListingSummary.Contains(keyword)
+                || c.Occupation!.Name.Contains(keyword)
+                || c.Code.Contains(keyword));
+        }
+
+        if (search.OccupationId is { } occupationId)
+        {
+            courses = courses.Where(c => c.OccupationId == occupationId);
+        }
+
+        if (search.Level is { } level)
+        {
+            courses = courses.Where(c => c.SkillLevel == level);
+        }
+
+        if (search.VoucherEligibleOnly)
+        {
+            courses = courses.Where(c => c.VoucherEligible);
+        }
+
+        var total = await courses.CountAsync(cancellationToken);
+        var ordered = search.Sort == CourseSort.MostEnrolled
+            ? courses.OrderByDescending(c => c.EnrolmentCount).ThenByDescending(c => c.PublishedAt).ThenBy(c => c.Id)
+            : courses.OrderByDescending(c => c.PublishedAt).ThenBy(c => c.Id);
+        var items = await ordered
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(c => new CourseCard(
+                c.Code, c.ListingTitle, c.ListingSummary, c.Occupation!.Name, c.Occupation.EnglishName,
+                c.SkillLevel, c.VoucherEligible, c.ListingNominalMinutes, c.EnrolmentCount))
+            .ToListAsync(cancellationToken);
+        return new CourseSearchResult(items, total, page, pageSize, CreditHoursPerMinute());
+    }
+
+    /// <summary>The published version of a course with its syllabus and instructors, or null if it is not listed.</summary>
+    public async Task<CourseDetail?> GetCourseAsync(string code, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var course = await db.Courses.AsNoTracking()
+            .Where(c => c.Code == code && c.PublishedAt != null)
+            .Select(c => new { c.Id, c.Code, c.SkillLevel, c.VoucherEligible, c.EnrolmentCount, c.PublishedAt, c.Occupation!.Name, c.Occupation.EnglishName, OccupationCode = c.Occupation.Code })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (course is null)
+        {
+            return null;
+        }
+
+        var version = await db.CourseVersions.AsNoTracking()
+            .Include(v => v.Modules.OrderBy(m => m.Position)).ThenInclude(m => m.Lessons.OrderBy(l => l.Position))
+            .Include(v => v.Instructors.OrderBy(i => i.Position))
+            .AsSplitQuery()
+            .SingleAsync(v => v.CourseId == course.Id && v.Status == CourseVersionStatus.Published, cancellationToken);
+        var questionCount = await db.CourseVersions.Where(v => v.Id == version.Id).SelectMany(v => v.Questions).CountAsync(cancellationToken);
+        var minutes = version.Modules.Sum(m => m.Lessons.Sum(l => l.NominalMinutes));
+        return new CourseDetail(
+            course.Code,
+            version.Title,
+            version.Summary,
+            course.Name,
+            course.EnglishName,
+            course.OccupationCode,
+            course.SkillLevel,
+            course.VoucherEligible,
+            course.EnrolmentCount,
+            course.PublishedAt!.Value,
+            minutes,
+            Math.Round(minutes * CreditHoursPerMinute(), 1, MidpointRounding.AwayFromZero),
+            questionCount,
+            version.Modules.Select(m => new SyllabusModule(
+                m.Title,
+                m.Lessons.Select(l => new SyllabusLesson(l.Title, l.Kind, l.NominalMinutes)).ToList())).ToList(),
+            version.Instructors.Select(i => new InstructorCredit(i.Name, i.Honours, i.Bio)).ToList());
+    }
+
+    private decimal CreditHoursPerMinute() => 1m / platform.Value.CreditHourMinutes;
 }
+
+public enum CourseSort
+{
+    Newest,
+    MostEnrolled,
+}
+
+public sealed record CourseSearch(
+    string? Keyword = null,
+    int? OccupationId = null,
+    SkillLevel? Level = null,
+    bool VoucherEligibleOnly = false,
+    CourseSort Sort = CourseSort.Newest,
+    int Page = 1,
+    int PageSize = 12);
+
+public sealed record CourseCard(
+    string Code,
+    string Title,
+    string Summary,
+    string OccupationName,
+    string OccupationEnglishName,
+    SkillLevel Level,
+    bool VoucherEligible,
+    int NominalMinutes,
+    int EnrolmentCount);
+
+public sealed record CourseSearchResult(IReadOnlyList<CourseCard> Items, int Total, int Page, int PageSize, decimal CreditHoursPerMinute)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public decimal CreditHours(CourseCard card) => Math.Round(card.NominalMinutes * CreditHoursPerMinute, 1, MidpointRounding.AwayFromZero);
+}
+
+public sealed record CourseDetail(
+    string Code,
+    string Title,
+    string Summary,
+    string OccupationName,
+    string OccupationEnglishName,
+    string OccupationCode,
+    SkillLevel Level,
+    bool VoucherEligible,
+    int EnrolmentCount,
+    DateTimeOffset PublishedAt,
+    int NominalMinutes,
+    decimal CreditHours,
+    int QuestionCount,
+    IReadOnlyList<SyllabusModule> Modules,
+    IReadOnlyList<InstructorCredit> Instructors);
+
+public sealed record SyllabusModule(string Title, IReadOnlyList<SyllabusLesson> Lessons);
+
+public sealed record SyllabusLesson(string Title, LessonKind Kind, int NominalMinutes);
+
+public sealed record InstructorCredit(string Name, InstructorHonours Honours, string Bio);
 
 public sealed record OccupationSummary(int Id, string Code, string Name, string EnglishName);

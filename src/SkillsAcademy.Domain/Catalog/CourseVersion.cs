@@ -1,0 +1,270 @@
+namespace SkillsAcademy.Domain.Catalog;
+
+/// <summary>
+/// One version of a course's content. Published versions are never changed: editing a published course starts a
+/// new draft version, so progress, results and certificates recorded against an old version stay valid.
+/// </summary>
+public sealed class CourseVersion
+{
+    private readonly List<CourseModule> _modules = [];
+    private readonly List<Question> _questions = [];
+    private readonly List<CourseInstructor> _instructors = [];
+
+    private CourseVersion()
+    {
+        Title = "";
+        Summary = "";
+    }
+
+    public CourseVersion(int number, string title, string summary, DateTimeOffset createdAt)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
+        Number = number;
+        Title = title;
+        Summary = summary;
+        CreatedAt = createdAt;
+        Status = CourseVersionStatus.Draft;
+    }
+
+    public int Id { get; private set; }
+
+    public int CourseId { get; private set; }
+
+    public int Number { get; private set; }
+
+    public CourseVersionStatus Status { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string Summary { get; private set; }
+
+    /// <summary>File-store path of the cover image, if any.</summary>
+    public string? CoverPath { get; set; }
+
+    public string? ReviewComment { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? StatusChangedAt { get; private set; }
+
+    public IReadOnlyList<CourseModule> Modules => _modules;
+
+    public IReadOnlyList<Question> Questions => _questions;
+
+    public IReadOnlyList<CourseInstructor> Instructors => _instructors;
+
+    public int NominalMinutes => _modules.Sum(m => m.Lessons.Sum(l => l.NominalMinutes));
+
+    public CourseModule AddModule(string title, string tag)
+    {
+        var module = new CourseModule(_modules.Count + 1, title, tag);
+        _modules.Add(module);
+        return module;
+    }
+
+    public void AddQuestion(Question question) => _questions.Add(question);
+
+    public void AddInstructor(string name, InstructorHonours honours, string bio) =>
+        _instructors.Add(new CourseInstructor(_instructors.Count + 1, name, honours, bio));
+
+    public void Submit(DateTimeOffset now) => MoveTo(CourseVersionStatus.Submitted, now);
+
+    public void Return(string comment, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(comment);
+        MoveTo(CourseVersionStatus.Returned, now);
+        ReviewComment = comment.Trim();
+    }
+
+    internal void MoveTo(CourseVersionStatus target, DateTimeOffset now)
+    {
+        if (!CourseVersionTransitions.CanTransition(Status, target))
+        {
+            throw new InvalidOperationException($"A {Status} version cannot become {target}.");
+        }
+
+        Status = target;
+        StatusChangedAt = now;
+    }
+}
+
+public sealed class CourseModule
+{
+    private readonly List<Lesson> _lessons = [];
+
+    private CourseModule()
+    {
+        Title = "";
+        Tag = "";
+    }
+
+    internal CourseModule(int position, string title, string tag)
+    {
+        Position = position;
+        Title = title;
+        Tag = tag;
+    }
+
+    public int Id { get; private set; }
+
+    public int CourseVersionId { get; private set; }
+
+    public int Position { get; private set; }
+
+    public string Title { get; private set; }
+
+    /// <summary>Quizzes draw this module's questions by tag.</summary>
+    public string Tag { get; private set; }
+
+    public IReadOnlyList<Lesson> Lessons => _lessons;
+
+    public Lesson AddLesson(Lesson lesson)
+    {
+        lesson.Position = _lessons.Count + 1;
+        _lessons.Add(lesson);
+        return lesson;
+    }
+}
+
+public sealed class Lesson
+{
+    private Lesson()
+    {
+        Title = "";
+    }
+
+    public Lesson(Guid key, string title, LessonKind kind, int nominalMinutes, int requiredMinutes)
+    {
+        if (nominalMinutes < 1 || requiredMinutes < 1 || requiredMinutes > nominalMinutes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(requiredMinutes), "Required minutes must be between 1 and the nominal minutes.");
+        }
+
+        Key = key;
+        Title = title;
+        Kind = kind;
+        NominalMinutes = nominalMinutes;
+        RequiredMinutes = requiredMinutes;
+    }
+
+    public int Id { get; private set; }
+
+    public int CourseModuleId { get; private set; }
+
+    /// <summary>The same lesson in every version of the course, so that progress carries over a republish.</summary>
+    public Guid Key { get; private set; }
+
+    public int Position { get; internal set; }
+
+    public string Title { get; private set; }
+
+    public LessonKind Kind { get; private set; }
+
+    public string? Markdown { get; set; }
+
+    public string? VideoUrl { get; set; }
+
+    /// <summary>File-store path of an uploaded video or PDF.</summary>
+    public string? MediaPath { get; set; }
+
+    public int? VideoSeconds { get; set; }
+
+    public int NominalMinutes { get; private set; }
+
+    public int RequiredMinutes { get; private set; }
+}
+
+public sealed class Question
+{
+    private readonly List<QuestionOption> _options = [];
+
+    private Question()
+    {
+        Tag = "";
+        Stem = "";
+        Explanation = "";
+    }
+
+    public Question(Guid key, QuestionType type, string tag, string stem, string explanation)
+    {
+        Key = key;
+        Type = type;
+        Tag = tag;
+        Stem = stem;
+        Explanation = explanation;
+    }
+
+    public int Id { get; private set; }
+
+    public int CourseVersionId { get; private set; }
+
+    /// <summary>The same question in every version, so item analysis spans versions.</summary>
+    public Guid Key { get; private set; }
+
+    public QuestionType Type { get; private set; }
+
+    public string Tag { get; private set; }
+
+    public string Stem { get; private set; }
+
+    public string Explanation { get; private set; }
+
+    public IReadOnlyList<QuestionOption> Options => _options;
+
+    public void AddOption(string text, bool isCorrect) =>
+        _options.Add(new QuestionOption(_options.Count + 1, text, isCorrect));
+}
+
+public sealed class QuestionOption
+{
+    private QuestionOption()
+    {
+        Text = "";
+    }
+
+    internal QuestionOption(int position, string text, bool isCorrect)
+    {
+        Position = position;
+        Text = text;
+        IsCorrect = isCorrect;
+    }
+
+    public int Id { get; private set; }
+
+    public int QuestionId { get; private set; }
+
+    public int Position { get; private set; }
+
+    public string Text { get; private set; }
+
+    public bool IsCorrect { get; private set; }
+}
+
+public sealed class CourseInstructor
+{
+    private CourseInstructor()
+    {
+        Name = "";
+        Bio = "";
+    }
+
+    internal CourseInstructor(int position, string name, InstructorHonours honours, string bio)
+    {
+        Position = position;
+        Name = name;
+        Honours = honours;
+        Bio = bio;
+    }
+
+    public int Id { get; private set; }
+
+    public int CourseVersionId { get; private set; }
+
+    public int Position { get; private set; }
+
+    public string Name { get; private set; }
+
+    public InstructorHonours Honours { get; private set; }
+
+    public string Bio { get; private set; }
+}

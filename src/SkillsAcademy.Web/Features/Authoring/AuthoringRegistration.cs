@@ -1,0 +1,15 @@
+using SkillsAcademy.Infrastructure.Files;
+using SkillsAcademy.Infrastructure.Persistence;
+
+namespace SkillsAcademy.Web.Features.Authoring;
+
+public static class AuthoringRegistration
+{
+    public static WebApplicationBuilder AddAuthoring(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IFileStore>(provider =>
+            new LocalFileStore(Path.Combine(provider.GetRequiredService<DatabaseSettings>().DataDirectory, "files")));
+        builder.Services.AddScoped<CourseImportService>();
+        return builder;
+    }
+}
