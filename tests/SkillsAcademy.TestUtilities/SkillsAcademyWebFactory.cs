@@ -53,6 +53,12 @@ public sealed class SkillsAcademyWebFactory(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // As strict as Development: a service that cannot be built fails the test host at start.
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateOnBuild = true;
+            options.ValidateScopes = true;
+        });
         builder.UseStaticWebAssets();
         foreach (var (key, value) in DefaultSettings(dataDirectory))
         {

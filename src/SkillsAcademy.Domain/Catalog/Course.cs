@@ -70,6 +70,23 @@ public sealed class Course
         return version;
     }
 
+    /// <summary>Starts editing a published course: a new draft copied from the published version.</summary>
+    public CourseVersion StartNewVersion(DateTimeOffset now)
+    {
+        if (_versions.Any(v => v.IsEditable || v.Status == CourseVersionStatus.Submitted))
+        {
+            throw new InvalidOperationException("The course already has a version in progress.");
+        }
+
+        var published = _versions.SingleOrDefault(v => v.Status == CourseVersionStatus.Published)
+            ?? throw new InvalidOperationException("Only a published course gets a new version.");
+        return AddVersion(published.CopyAsDraft(_versions.Max(v => v.Number) + 1, now));
+    }
+
+    /// <summary>The version an author works on now (draft, submitted or returned), if any.</summary>
+    public CourseVersion? WorkingCopy =>
+        _versions.SingleOrDefault(v => v.IsEditable || v.Status == CourseVersionStatus.Submitted);
+
     public void UpdateSettings(int occupationId, SkillLevel level, bool voucherEligible)
     {
         OccupationId = occupationId;

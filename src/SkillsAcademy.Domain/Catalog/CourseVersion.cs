@@ -55,14 +55,105 @@ public sealed class CourseVersion
 
     public int NominalMinutes => _modules.Sum(m => m.Lessons.Sum(l => l.NominalMinutes));
 
+    public bool IsEditable => CourseVersionTransitions.IsEditable(Status);
+
     public CourseModule AddModule(string title, string tag)
     {
+        if (_modules.Any(m => m.Tag == tag))
+        {
+            throw new InvalidOperationException($"The tag '{tag}' is already used by another module.");
+        }
+
         var module = new CourseModule(_modules.Count + 1, title, tag);
         _modules.Add(module);
         return module;
     }
 
     public void AddQuestion(Question question) => _questions.Add(question);
+
+    public void Describe(string title, string summary)
+    {
+        EnsureEditable();
+        Title = title.Trim();
+        Summary = summary.Trim();
+    }
+
+    public void RemoveModule(CourseModule module)
+    {
+        EnsureEditable();
+        _modules.Sort((a, b) => a.Position.CompareTo(b.Position));
+        _modules.Remove(module);
+        Renumber(_modules, (m, position) => m.Position = position);
+    }
+
+    public void RemoveQuestion(Question question)
+    {
+        EnsureEditable();
+        _questions.Remove(question);
+    }
+
+    /// <summary>Moves a module one place up (-1) or down (+1) in the syllabus.</summary>
+    public void MoveModule(CourseModule module, int direction)
+    {
+        EnsureEditable();
+        _modules.Sort((a, b) => a.Position.CompareTo(b.Position));
+        Move(_modules, module, direction);
+        Renumber(_modules, (m, position) => m.Position = position);
+    }
+
+    /// <summary>A new draft with the same content and the same lesson and question keys, for editing a published course.</summary>
+    public CourseVersion CopyAsDraft(int number, DateTimeOffset now)
+    {
+        var copy = new CourseVersion(number, Title, Summary, now) { CoverPath = CoverPath };
+        foreach (var instructor in _instructors.OrderBy(i => i.Position))
+        {
+            copy.AddInstructor(instructor.Name, instructor.Honours, instructor.Bio);
+        }
+
+        foreach (var module in _modules.OrderBy(m => m.Position))
+        {
+            var moduleCopy = copy.AddModule(module.Title, module.Tag);
+            foreach (var lesson in module.Lessons.OrderBy(l => l.Position))
+            {
+                moduleCopy.AddLesson(lesson.Copy());
+            }
+        }
+
+        foreach (var question in _questions)
+        {
+            copy.AddQuestion(question.Copy());
+        }
+
+        return copy;
+    }
+
+    public void EnsureEditable()
+    {
+        if (!IsEditable)
+        {
+            throw new InvalidOperationException($"A {Status} version cannot be edited; start a new version.");
+        }
+    }
+
+    internal static void Move<T>(List<T> items, T item, int direction)
+    {
+        var index = items.IndexOf(item);
+        var target = index + Math.Sign(direction);
+        if (index < 0 || target < 0 || target >= items.Count)
+        {
+            return;
+        }
+
+        (items[index], items[target]) = (items[target], items[index]);
+    }
+
+    internal static void Renumber<T>(List<T> items, Action<T, int> setPosition)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            setPosition(items[i], i + 1);
+        }
+    }
 
     public void AddInstructor(string name, InstructorHonours honours, string bio) =>
         _instructors.Add(new CourseInstructor(_instructors.Count + 1, name, honours, bio));
@@ -109,7 +200,7 @@ public sealed class CourseModule
 
     public int CourseVersionId { get; private set; }
 
-    public int Position { get; private set; }
+    public int Position { get; internal set; }
 
     public string Title { get; private set; }
 
@@ -123,6 +214,21 @@ public sealed class CourseModule
         lesson.Position = _lessons.Count + 1;
         _lessons.Add(lesson);
         return lesson;
+    }
+
+    public void Rename(string title) => Title = title.Trim();
+
+    public void RemoveLesson(Lesson lesson)
+    {
+        _lessons.Remove(lesson);
+        CourseVersion.Renumber(_lessons, (l, position) => l.Position = position);
+    }
+
+    public void MoveLesson(Lesson lesson, int direction)
+    {
+        var ordered = _lessons.OrderBy(l => l.Position).ToList();
+        CourseVersion.Move(ordered, lesson, direction);
+        CourseVersion.Renumber(ordered, (l, position) => l.Position = position);
     }
 }
 
@@ -172,6 +278,27 @@ public sealed class Lesson
     public int NominalMinutes { get; private set; }
 
     public int RequiredMinutes { get; private set; }
+
+    public void Describe(string title, LessonKind kind, int nominalMinutes, int requiredMinutes)
+    {
+        if (nominalMinutes < 1 || requiredMinutes < 1 || requiredMinutes > nominalMinutes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(requiredMinutes), "Required minutes must be between 1 and the nominal minutes.");
+        }
+
+        Title = title.Trim();
+        Kind = kind;
+        NominalMinutes = nominalMinutes;
+        RequiredMinutes = requiredMinutes;
+    }
+
+    internal Lesson Copy() => new(Key, Title, Kind, NominalMinutes, RequiredMinutes)
+    {
+        Markdown = Markdown,
+        VideoUrl = VideoUrl,
+        MediaPath = MediaPath,
+        VideoSeconds = VideoSeconds,
+    };
 }
 
 public sealed class Question
@@ -213,6 +340,31 @@ public sealed class Question
 
     public void AddOption(string text, bool isCorrect) =>
         _options.Add(new QuestionOption(_options.Count + 1, text, isCorrect));
+
+    /// <summary>Replaces the wording and the options; the key stays, so item analysis follows the question.</summary>
+    public void Rewrite(QuestionType type, string tag, string stem, string explanation, IEnumerable<(string Text, bool IsCorrect)> options)
+    {
+        Type = type;
+        Tag = tag;
+        Stem = stem.Trim();
+        Explanation = explanation.Trim();
+        _options.Clear();
+        foreach (var (text, isCorrect) in options)
+        {
+            AddOption(text.Trim(), isCorrect);
+        }
+    }
+
+    internal Question Copy()
+    {
+        var copy = new Question(Key, Type, Tag, Stem, Explanation);
+        foreach (var option in _options.OrderBy(o => o.Position))
+        {
+            copy.AddOption(option.Text, option.IsCorrect);
+        }
+
+        return copy;
+    }
 }
 
 public sealed class QuestionOption

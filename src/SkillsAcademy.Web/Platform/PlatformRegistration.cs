@@ -1,4 +1,5 @@
 using System.Globalization;
+using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,10 @@ public static class PlatformRegistration
 
         services.AddSkillsAcademyHangfire(database, jobs);
 
+        // Every request validator of the app; the package validator is built per import with that package's files.
+        services.AddValidatorsFromAssemblyContaining<PlatformOptions>(
+            ServiceLifetime.Scoped,
+            filter: v => v.ValidatorType != typeof(Features.Authoring.Packages.CoursePackageValidator));
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {

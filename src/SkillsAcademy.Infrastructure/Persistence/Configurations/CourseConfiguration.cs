@@ -16,6 +16,7 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         builder.HasOne(c => c.Occupation).WithMany().HasForeignKey(c => c.OccupationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Versions).WithOne().HasForeignKey(v => v.CourseId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(c => c.IsListed);
+        builder.Ignore(c => c.WorkingCopy);
 
         // The catalog filters by these and sorts by newest and by enrolments.
         builder.HasIndex(c => new { c.OccupationId, c.SkillLevel });

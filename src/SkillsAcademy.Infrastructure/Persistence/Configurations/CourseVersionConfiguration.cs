@@ -14,6 +14,9 @@ internal sealed class CourseVersionConfiguration : IEntityTypeConfiguration<Cour
         builder.Property(v => v.CoverPath).HasMaxLength(260);
         builder.Property(v => v.ReviewComment).HasMaxLength(2000);
         builder.Ignore(v => v.NominalMinutes);
+        builder.Ignore(v => v.IsEditable);
+        // Reviews change the status with a guarded update: two reviewers acting at once cannot both succeed.
+        builder.Property(v => v.Status).IsConcurrencyToken();
         builder.HasIndex(v => new { v.CourseId, v.Number }).IsUnique();
         // At most one published version and one working copy (draft, submitted or returned) per course,
         // enforced by the database so that two concurrent publishes cannot both succeed.

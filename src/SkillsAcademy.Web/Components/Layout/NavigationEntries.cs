@@ -20,6 +20,7 @@ public static class NavigationEntries
         new("/learning", "Nav.MyLearning", Icons.Material.Filled.School, Policies.Learning),
         new("/authoring", "Nav.Authoring", Icons.Material.Filled.EditNote, Policies.Authoring),
         new("/federation", "Nav.Federation", Icons.Material.Filled.Insights, Policies.Federation),
+        new("/federation/review", "Nav.Review", Icons.Material.Filled.FactCheck, Policies.Federation),
         new("/admin/users", "Nav.Users", Icons.Material.Filled.ManageAccounts, Policies.Administration),
         // The jobs dashboard is Hangfire's own page, outside the Blazor router.
         new("/jobs", "Nav.Jobs", Icons.Material.Filled.Schedule, Policies.Administration, ForceLoad: true),

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -63,7 +62,7 @@ public static class AccountsRegistration
         services.AddAuthorizationBuilder().AddSkillsAcademyPolicies();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountDirectory>();
-        services.AddValidatorsFromAssemblyContaining<RegisterRequestValidator>(ServiceLifetime.Scoped, includeInternalTypes: false);
+
         services.AddSingleton<ISeedData, AccountsSeed>();
         return builder;
     }

@@ -10,6 +10,9 @@ public static class AuthoringRegistration
         builder.Services.AddSingleton<IFileStore>(provider =>
             new LocalFileStore(Path.Combine(provider.GetRequiredService<DatabaseSettings>().DataDirectory, "files")));
         builder.Services.AddScoped<CourseImportService>();
+        builder.Services.AddScoped<AuthoringService>();
+        builder.Services.AddScoped<CourseReviewService>();
+        builder.Services.AddSingleton<SkillsAcademy.Web.Features.Learning.LessonMarkdown>();
         return builder;
     }
 }

@@ -20,8 +20,8 @@ public sealed class NavMenuTests : BunitContext
         { null, ["/", "/catalog"] },
         { Roles.Learner, ["/", "/catalog", "/learning"] },
         { Roles.Instructor, ["/", "/catalog", "/authoring"] },
-        { Roles.FederationStaff, ["/", "/catalog", "/federation"] },
-        { Roles.Admin, ["/", "/catalog", "/federation", "/admin/users", "/jobs"] },
+        { Roles.FederationStaff, ["/", "/catalog", "/federation", "/federation/review"] },
+        { Roles.Admin, ["/", "/catalog", "/federation", "/federation/review", "/admin/users", "/jobs"] },
     };
 
     [Theory]
