@@ -14,6 +14,7 @@ builder.AddStatistics();
 var app = builder.Build();
 app.UsePlatform();
 app.MapAccounts();
+app.MapAuthoringEndpoints();
 app.MapPlatform();
 app.Run();
 

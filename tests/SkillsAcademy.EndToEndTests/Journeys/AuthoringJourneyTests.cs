@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillsAcademy.TestUtilities;
 
@@ -48,6 +49,7 @@ public sealed class AuthoringJourneyTests(BrowserFixture browser) : IClassFixtur
         await instructor.ClickAsync("#question-save");
         await Assertions.Expect(instructor.GetByText("钨极氩弧焊焊接低碳钢通常采用哪种电源接法？")).ToBeVisibleAsync();
 
+        await ExpectNoSeriousAccessibilityViolationsAsync(instructor);
         await instructor.ClickAsync("#submit-for-review");
         await Assertions.Expect(instructor.Locator("#version-status")).ToContainTextAsync("审核中");
 
@@ -57,6 +59,7 @@ public sealed class AuthoringJourneyTests(BrowserFixture browser) : IClassFixtur
         await staff.GetByText(title).ClickAsync();
         await staff.WaitForURLAsync("**/federation/review/*");
         await staff.WaitForInteractiveAsync();
+        await ExpectNoSeriousAccessibilityViolationsAsync(staff);
         await staff.ClickAsync("#publish");
         await staff.WaitForURLAsync("**/federation/review");
 
@@ -69,5 +72,41 @@ public sealed class AuthoringJourneyTests(BrowserFixture browser) : IClassFixtur
         await visitor.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = title }).ClickAsync();
         await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync(title);
         await Assertions.Expect(visitor.GetByText("钨极的修磨")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_broken_package_upload_lists_each_problem_with_its_path()
+    {
+        var package = CoursePackages.Valid("E2E-BROKEN");
+        var modules = package.Modules!.ToList();
+        modules[0] = modules[0] with { Lessons = [modules[0].Lessons![0] with { RequiredMinutes = 99 }] };
+        var zip = CoursePackages.Zip(CoursePackages.Files(package with { Modules = modules })).ToArray();
+        var staff = await NewDesktopPageAsync();
+        await staff.LogInAsync(SkillsAcademyWebFactory.StaffAccount, "/authoring/import");
+        await staff.WaitForInteractiveAsync();
+
+        // InputFile hooks its change event after the first interactive render; choose again if it missed the first one.
+        for (var attempt = 0; attempt < 5 && await staff.Locator("#import-submit").IsDisabledAsync(); attempt++)
+        {
+            await staff.SetInputFilesAsync("#package-file", new FilePayload { Name = "broken.zip", MimeType = "application/zip", Buffer = zip });
+            await staff.WaitForTimeoutAsync(1000);
+        }
+
+        await Assertions.Expect(staff.Locator("#import-submit")).ToBeEnabledAsync();
+        await staff.ClickAsync("#import-submit");
+
+        await Assertions.Expect(staff.Locator("#import-errors")).ToContainTextAsync("modules[0].lessons[0].requiredMinutes");
+        await ExpectNoSeriousAccessibilityViolationsAsync(staff);
+    }
+
+    private static async Task ExpectNoSeriousAccessibilityViolationsAsync(IPage page)
+    {
+        // Snackbars fade in and out, and mid-animation their colours cannot be judged: scan once they are gone.
+        await page.Locator(".mud-snackbar").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached, Timeout = 15_000 });
+        var result = await page.RunAxe();
+        result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{page.Url} {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ShouldBeEmpty();
     }
 }

@@ -10,6 +10,7 @@ public static class Policies
     public const string Authoring = nameof(Authoring);
     public const string Federation = nameof(Federation);
     public const string Administration = nameof(Administration);
+    public const string CourseImport = nameof(CourseImport);
 
     /// <summary>The roles each policy admits; the navigation reads the same table.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
@@ -18,6 +19,7 @@ public static class Policies
         [Authoring] = [Roles.Instructor],
         [Federation] = [Roles.FederationStaff, Roles.Admin],
         [Administration] = [Roles.Admin],
+        [CourseImport] = [Roles.Instructor, Roles.FederationStaff, Roles.Admin],
     };
 
     public static AuthorizationBuilder AddSkillsAcademyPolicies(this AuthorizationBuilder builder)

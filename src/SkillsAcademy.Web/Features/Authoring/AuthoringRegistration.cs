@@ -1,5 +1,6 @@
 using SkillsAcademy.Infrastructure.Files;
 using SkillsAcademy.Infrastructure.Persistence;
+using SkillsAcademy.Web.Platform;
 
 namespace SkillsAcademy.Web.Features.Authoring;
 
@@ -9,7 +10,9 @@ public static class AuthoringRegistration
     {
         builder.Services.AddSingleton<IFileStore>(provider =>
             new LocalFileStore(Path.Combine(provider.GetRequiredService<DatabaseSettings>().DataDirectory, "files")));
+        builder.Services.AddValidatedOptions<UploadOptions>(builder.Configuration, UploadOptions.SectionName, o => o.Validate());
         builder.Services.AddScoped<CourseImportService>();
+        builder.Services.AddScoped<Packages.CoursePackageWriter>();
         builder.Services.AddScoped<AuthoringService>();
         builder.Services.AddScoped<CourseReviewService>();
         builder.Services.AddSingleton<SkillsAcademy.Web.Features.Learning.LessonMarkdown>();

@@ -281,6 +281,25 @@ public sealed partial class AuthoringService(
             return AuthoringResult.Ok();
         }, cancellationToken);
 
+    /// <summary>The latest version for a package export: the owner's own course, or any course for staff.</summary>
+    public async Task<CourseExport?> GetExportAsync(AuthoringActor actor, int courseId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var course = await db.Courses.AsNoTracking()
+            .Include(c => c.Occupation)
+            .Include(c => c.Versions).ThenInclude(v => v.Modules).ThenInclude(m => m.Lessons)
+            .Include(c => c.Versions).ThenInclude(v => v.Questions).ThenInclude(q => q.Options)
+            .Include(c => c.Versions).ThenInclude(v => v.Instructors)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == courseId, cancellationToken);
+        if (course is null || (!actor.IsStaff && course.OwnerId != actor.UserId))
+        {
+            return null;
+        }
+
+        return new CourseExport(course, course.Versions.OrderByDescending(v => v.Number).First(), course.Occupation!.Code);
+    }
+
     private Task<AuthoringResult> ChangeModuleAsync(
         AuthoringActor actor, int courseId, int moduleId, Func<CourseVersion, CourseModule, AuthoringResult> change, CancellationToken cancellationToken) =>
         ChangeAsync(actor, courseId, requireEditable: true, (_, version) =>
@@ -340,6 +359,8 @@ public sealed partial class AuthoringService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Course {Code} created by instructor {UserId}")]
     private partial void LogCreated(string code, Guid userId);
 }
+
+public sealed record CourseExport(Course Course, CourseVersion Version, string OccupationCode);
 
 public sealed record AuthoredCourse(int Id, string Code, string Title, int VersionNumber, CourseVersionStatus Status, bool IsListed);
 

@@ -61,6 +61,12 @@ public sealed partial class CourseImportService(
             .Include(c => c.Versions).ThenInclude(v => v.Questions)
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Code == package.Code, cancellationToken);
+        // An instructor imports only over their own courses; the federation (no owner) may update any.
+        if (course is not null && options.OwnerId is not null && course.OwnerId != options.OwnerId)
+        {
+            return CourseImportResult.Failed("code", localizer["Package.CodeTaken", package.Code!]);
+        }
+
         if (course is not null && !options.Publish && course.Versions.Any(v => CourseVersionTransitions.IsEditable(v.Status) || v.Status == CourseVersionStatus.Submitted))
         {
             return CourseImportResult.Failed("code", localizer["Package.WorkingCopyExists", package.Code!]);
@@ -194,7 +200,10 @@ public sealed partial class CourseImportService(
     private partial void LogImported(string code, int version, bool published);
 }
 
-/// <summary>Publish: list the imported version at once (federation staff, samples); otherwise it becomes a draft.</summary>
+/// <summary>
+/// Publish: list the imported version at once (federation staff, samples); otherwise it becomes a draft.
+/// OwnerId: the importing instructor, or null when the federation imports.
+/// </summary>
 public sealed record CourseImportOptions(bool Publish, Guid? OwnerId);
 
 public sealed record PackageError(string Path, string Message)

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using SkillsAcademy.Infrastructure.Persistence;
+using SkillsAcademy.Web.Features.Accounts;
+using SkillsAcademy.Web.Features.Authoring.Packages;
+
+namespace SkillsAcademy.Web.Features.Authoring;
+
+public static class AuthoringEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthoringEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/authoring/courses/{courseId:int}/package", ExportPackageAsync)
+            .RequireAuthorization(Policies.CourseImport);
+        return endpoints;
+    }
+
+    // The zip is built in a temporary file so that memory stays flat however large the media are.
+    private static async Task<IResult> ExportPackageAsync(
+        int courseId, ClaimsPrincipal user, AuthoringService authoring, CoursePackageWriter writer, DatabaseSettings database, CancellationToken cancellationToken)
+    {
+        var export = await authoring.GetExportAsync(AuthoringActor.From(user), courseId, cancellationToken);
+        if (export is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        Directory.CreateDirectory(database.TempDirectory);
+        var file = new FileStream(
+            Path.Combine(database.TempDirectory, $"export-{Guid.NewGuid():N}.zip"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await writer.WriteZipAsync(export.Course, export.Version, export.OccupationCode, file, cancellationToken);
+        file.Position = 0;
+        return TypedResults.File(file, "application/zip", $"{export.Course.Code}-v{export.Version.Number}.zip");
+    }
+}

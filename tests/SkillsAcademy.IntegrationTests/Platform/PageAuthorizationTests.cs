@@ -1,0 +1,63 @@
+using System.Net;
+using SkillsAcademy.TestUtilities;
+
+namespace SkillsAcademy.IntegrationTests.Platform;
+
+/// <summary>Who may open which page: anonymous visitors are sent to log in, the wrong role is refused.</summary>
+public sealed class PageAuthorizationTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string Anonymous = "";
+
+    public static TheoryData<string, string, string> Matrix => new()
+    {
+        // path, account ("" = anonymous), expected: ok | login | denied
+        { "/", Anonymous, "ok" },
+        { "/catalog", Anonymous, "ok" },
+        { "/courses/WELD-L5-SMAW", Anonymous, "ok" },
+        { "/learning", Anonymous, "login" },
+        { "/learning", SkillsAcademyWebFactory.LearnerAccount, "ok" },
+        { "/learning", SkillsAcademyWebFactory.InstructorAccount, "denied" },
+        { "/authoring", Anonymous, "login" },
+        { "/authoring", SkillsAcademyWebFactory.LearnerAccount, "denied" },
+        { "/authoring", SkillsAcademyWebFactory.InstructorAccount, "ok" },
+        { "/authoring", SkillsAcademyWebFactory.StaffAccount, "denied" },
+        { "/federation/review", Anonymous, "login" },
+        { "/federation/review", SkillsAcademyWebFactory.LearnerAccount, "denied" },
+        { "/federation/review", SkillsAcademyWebFactory.InstructorAccount, "denied" },
+        { "/federation/review", SkillsAcademyWebFactory.StaffAccount, "ok" },
+        { "/federation/review", SkillsAcademyWebFactory.AdminAccount, "ok" },
+        { "/federation", SkillsAcademyWebFactory.InstructorAccount, "denied" },
+        { "/federation", SkillsAcademyWebFactory.StaffAccount, "ok" },
+        { "/admin/users", SkillsAcademyWebFactory.StaffAccount, "denied" },
+        { "/admin/users", SkillsAcademyWebFactory.AdminAccount, "ok" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Each_role_reaches_only_its_pages(string path, string account, string expected)
+    {
+        using var client = app.Factory.CreateBrowserlessClient();
+        if (account != Anonymous)
+        {
+            using var login = await client.LogInAsync(account, SkillsAcademyWebFactory.DemoPassword);
+            login.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        using var response = await client.GetAsync(path);
+
+        switch (expected)
+        {
+            case "ok":
+                response.StatusCode.ShouldBe(HttpStatusCode.OK);
+                break;
+            case "login":
+                response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+                response.Headers.Location!.OriginalString.ShouldContain("/account/login");
+                break;
+            default:
+                response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+                response.Headers.Location!.OriginalString.ShouldContain("/account/access-denied");
+                break;
+        }
+    }
+}
