@@ -26,8 +26,18 @@ public sealed partial class LocalFileStore : IFileStore
         var path = $"{folder}/{name}";
         var fullPath = FullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        await using var file = new FileStream(fullPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-        await content.CopyToAsync(file, cancellationToken);
+        try
+        {
+            await using var file = new FileStream(fullPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            await content.CopyToAsync(file, cancellationToken);
+        }
+        catch
+        {
+            // A cancelled or refused upload leaves nothing behind.
+            File.Delete(fullPath);
+            throw;
+        }
+
         return path;
     }
 

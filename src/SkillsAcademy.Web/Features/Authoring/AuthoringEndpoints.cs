@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using SkillsAcademy.Infrastructure.Files;
 using SkillsAcademy.Infrastructure.Persistence;
 using SkillsAcademy.Web.Features.Accounts;
 using SkillsAcademy.Web.Features.Authoring.Packages;
@@ -11,7 +12,37 @@ public static class AuthoringEndpoints
     {
         endpoints.MapGet("/authoring/courses/{courseId:int}/package", ExportPackageAsync)
             .RequireAuthorization(Policies.CourseImport);
+        endpoints.MapGet("/media/{**path}", ServeMedia);
         return endpoints;
+    }
+
+    // Course files have unguessable names and never change: served with range requests (phones seek in videos)
+    // and cached for a long time. Only course media is reachable here.
+    private static IResult ServeMedia(string path, IFileStore files, HttpContext context)
+    {
+        if (!path.StartsWith("courses/", StringComparison.Ordinal) || path.Contains("..", StringComparison.Ordinal))
+        {
+            return TypedResults.NotFound();
+        }
+
+        Stream? stream;
+        try
+        {
+            stream = files.OpenRead(path);
+        }
+        catch (ArgumentException)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (stream is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        return TypedResults.File(stream, MediaSignature.ContentType(path), enableRangeProcessing: true);
     }
 
     // The zip is built in a temporary file so that memory stays flat however large the media are.

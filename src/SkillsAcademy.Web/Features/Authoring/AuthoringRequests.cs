@@ -44,6 +44,9 @@ public sealed class LessonDraft
 
     public int? VideoSeconds { get; set; }
 
+    /// <summary>Store path of an uploaded video or PDF (from UploadMediaAsync).</summary>
+    public string? MediaPath { get; set; }
+
     public int NominalMinutes { get; set; } = 20;
 
     public int RequiredMinutes { get; set; } = 15;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SkillsAcademy.Domain.Catalog;
 using SkillsAcademy.Domain.Certificates;
+using SkillsAcademy.Infrastructure.Files;
 using SkillsAcademy.Infrastructure.Persistence;
 using SkillsAcademy.Web.Resources;
 
@@ -14,6 +15,8 @@ namespace SkillsAcademy.Web.Features.Authoring;
 /// </summary>
 public sealed partial class AuthoringService(
     IDbContextFactory<SkillsAcademyDbContext> contextFactory,
+    IFileStore fileStore,
+    Microsoft.Extensions.Options.IOptions<UploadOptions> uploads,
     IValidator<CourseDraftRequest> courseValidator,
     IValidator<LessonDraft> lessonValidator,
     IValidator<QuestionDraft> questionValidator,
@@ -81,11 +84,12 @@ public sealed partial class AuthoringService(
             version.Title,
             version.Summary,
             version.ReviewComment,
+            version.CoverPath,
             course.IsListed,
             version.Modules.OrderBy(m => m.Position).Select(m => new EditorModule(
                 m.Id, m.Title, m.Tag,
                 m.Lessons.OrderBy(l => l.Position).Select(l => new EditorLesson(
-                    l.Id, l.Title, l.Kind, l.Markdown, l.VideoUrl, l.VideoSeconds, l.NominalMinutes, l.RequiredMinutes)).ToList())).ToList(),
+                    l.Id, l.Title, l.Kind, l.Markdown, l.VideoUrl, l.VideoSeconds, l.NominalMinutes, l.RequiredMinutes, l.MediaPath)).ToList())).ToList(),
             version.Questions.OrderBy(q => q.Id).Select(q => new EditorQuestion(
                 q.Id, q.Type, q.Tag, q.Stem, q.Explanation,
                 q.Options.OrderBy(o => o.Position).Select(o => new EditorOption(o.Text, o.IsCorrect)).ToList())).ToList());
@@ -177,8 +181,19 @@ public sealed partial class AuthoringService(
             return AuthoringResult.Fail(validation.Errors);
         }
 
-        return await ChangeModuleAsync(actor, courseId, moduleId, (_, module) =>
+        return await ChangeAsync(actor, courseId, requireEditable: true, (course, version) =>
         {
+            var module = version!.Modules.SingleOrDefault(m => m.Id == moduleId);
+            if (module is null)
+            {
+                return AuthoringResult.Fail(localizer["Authoring.NotFound"]);
+            }
+
+            if (draft.MediaPath is not null && !IsCourseFile(course, draft.MediaPath))
+            {
+                return AuthoringResult.Fail(localizer["Upload.Missing"], nameof(LessonDraft.MediaPath));
+            }
+
             var lesson = draft.LessonId is { } id ? module.Lessons.SingleOrDefault(l => l.Id == id) : null;
             if (draft.LessonId is not null && lesson is null)
             {
@@ -188,10 +203,87 @@ public sealed partial class AuthoringService(
             lesson ??= module.AddLesson(new Lesson(Guid.NewGuid(), draft.Title, draft.Kind, draft.NominalMinutes, draft.RequiredMinutes));
             lesson.Describe(draft.Title, draft.Kind, draft.NominalMinutes, draft.RequiredMinutes);
             lesson.Markdown = draft.Kind == LessonKind.Article ? draft.Markdown : null;
-            lesson.VideoUrl = draft.Kind == LessonKind.Video ? draft.VideoUrl : null;
+            lesson.VideoUrl = draft.Kind == LessonKind.Video && draft.MediaPath is null ? draft.VideoUrl : null;
             lesson.VideoSeconds = draft.Kind == LessonKind.Video ? draft.VideoSeconds : null;
+            lesson.MediaPath = draft.Kind == LessonKind.Article ? null : draft.MediaPath;
             return AuthoringResult.Ok();
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores an uploaded cover, video or PDF for the course's working copy after checking its type (extension
+    /// and first bytes) and size; returns the store path to put on the lesson or cover.
+    /// </summary>
+    public async Task<MediaUploadResult> UploadMediaAsync(
+        AuthoringActor actor, int courseId, MediaKind kind, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        var options = uploads.Value;
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (!options.Extensions(kind).Contains(extension))
+        {
+            return MediaUploadResult.Fail(localizer["Upload.TypeNotAllowed", string.Join(", ", options.Extensions(kind))]);
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var course = await LoadAsync(db, actor, courseId, tracking: false, cancellationToken);
+        if (course?.WorkingCopy is not { IsEditable: true })
+        {
+            return MediaUploadResult.Fail(localizer[course is null ? "Authoring.NotFound" : "Authoring.NotEditable"]);
+        }
+
+        var limit = options.MaxBytes(kind);
+        string path;
+        try
+        {
+            path = await fileStore.SaveAsync(CourseFolder(course), fileName, new LengthLimitedStream(content, limit), cancellationToken);
+        }
+        catch (UploadTooLargeException)
+        {
+            return MediaUploadResult.Fail(localizer["Upload.TooLarge", limit / 1024 / 1024]);
+        }
+        try
+        {
+            await using var stored = fileStore.OpenRead(path)!;
+            var header = new byte[MediaSignature.HeaderLength];
+            var read = await stored.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+            if (!MediaSignature.Matches(extension, header.AsMemory(0, read)))
+            {
+                await fileStore.DeleteAsync(path, cancellationToken);
+                return MediaUploadResult.Fail(localizer["Upload.ContentMismatch", extension]);
+            }
+        }
+        catch
+        {
+            await fileStore.DeleteAsync(path, CancellationToken.None);
+            throw;
+        }
+
+        return new MediaUploadResult(path, null);
+    }
+
+    public Task<AuthoringResult> SetCoverAsync(AuthoringActor actor, int courseId, string coverPath, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, courseId, requireEditable: true, (course, version) =>
+        {
+            if (!IsCourseFile(course, coverPath) || !uploads.Value.ImageExtensions.Contains(Path.GetExtension(coverPath)))
+            {
+                return AuthoringResult.Fail(localizer["Upload.Missing"]);
+            }
+
+            version!.CoverPath = coverPath;
+            return AuthoringResult.Ok();
+        }, cancellationToken);
+
+    private static string CourseFolder(Course course) => $"courses/{course.Code.ToLowerInvariant()}";
+
+    // Only files this course uploaded: a path from elsewhere must not be smuggled into a lesson.
+    private bool IsCourseFile(Course course, string path) =>
+        path.StartsWith(CourseFolder(course) + "/", StringComparison.Ordinal) && !path.Contains("..", StringComparison.Ordinal)
+        && fileStore.OpenRead(path) is { } file && DisposeAndTrue(file);
+
+    private static bool DisposeAndTrue(Stream stream)
+    {
+        stream.Dispose();
+        return true;
     }
 
     public Task<AuthoringResult> MoveLessonAsync(AuthoringActor actor, int courseId, int moduleId, int lessonId, int direction, CancellationToken cancellationToken = default) =>
@@ -360,6 +452,11 @@ public sealed partial class AuthoringService(
     private partial void LogCreated(string code, Guid userId);
 }
 
+public sealed record MediaUploadResult(string? Path, string? Error)
+{
+    public static MediaUploadResult Fail(string error) => new(null, error);
+}
+
 public sealed record CourseExport(Course Course, CourseVersion Version, string OccupationCode);
 
 public sealed record AuthoredCourse(int Id, string Code, string Title, int VersionNumber, CourseVersionStatus Status, bool IsListed);
@@ -372,6 +469,7 @@ public sealed record CourseEditorModel(
     string Title,
     string Summary,
     string? ReviewComment,
+    string? CoverPath,
     bool IsListed,
     IReadOnlyList<EditorModule> Modules,
     IReadOnlyList<EditorQuestion> Questions)
@@ -381,7 +479,7 @@ public sealed record CourseEditorModel(
 
 public sealed record EditorModule(int Id, string Title, string Tag, IReadOnlyList<EditorLesson> Lessons);
 
-public sealed record EditorLesson(int Id, string Title, LessonKind Kind, string? Markdown, string? VideoUrl, int? VideoSeconds, int NominalMinutes, int RequiredMinutes);
+public sealed record EditorLesson(int Id, string Title, LessonKind Kind, string? Markdown, string? VideoUrl, int? VideoSeconds, int NominalMinutes, int RequiredMinutes, string? MediaPath = null);
 
 public sealed record EditorQuestion(int Id, QuestionType Type, string Tag, string Stem, string Explanation, IReadOnlyList<EditorOption> Options);
 

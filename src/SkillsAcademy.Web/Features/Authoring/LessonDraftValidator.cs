@@ -18,10 +18,10 @@ public sealed class LessonDraftValidator : AbstractValidator<LessonDraft>
         RuleFor(d => d.Markdown).NotEmpty().When(d => d.Kind == LessonKind.Article).WithMessage(_ => l["Authoring.ArticleRequired"]);
         RuleFor(d => d.VideoUrl)
             .Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
-            .When(d => d.Kind == LessonKind.Video)
+            .When(d => d.Kind == LessonKind.Video && d.MediaPath is null)
             .WithMessage(_ => l["Package.VideoSource"]);
         RuleFor(d => d.VideoSeconds).NotNull().GreaterThan(0).When(d => d.Kind == LessonKind.Video)
             .WithMessage(_ => l["Authoring.VideoSeconds"]);
-        RuleFor(d => d.Kind).Must(k => k != LessonKind.Document).WithMessage(_ => l["Authoring.DocumentUploadPending"]);
+        RuleFor(d => d.MediaPath).NotEmpty().When(d => d.Kind == LessonKind.Document).WithMessage(_ => l["Upload.DocumentRequired"]);
     }
 }
