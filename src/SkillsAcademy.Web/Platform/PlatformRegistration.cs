@@ -86,6 +86,8 @@ public static class PlatformRegistration
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After localization and authentication: cached pages vary by language and are only for visitors.
+        app.UseOutputCache();
         app.UseAntiforgery();
         return app;
     }

@@ -40,6 +40,22 @@ public sealed class FirstVisitTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task On_a_cached_page_the_menu_opens_without_a_circuit_and_leads_home()
+    {
+        var page = await browser.NewPhonePageAsync();
+        await page.GotoAsync("/catalog");
+        await Assertions.Expect(page.Locator("#site-menu")).ToBeHiddenAsync();
+
+        await page.ClickAsync("#menu-toggle");
+        await Assertions.Expect(page.Locator("#site-menu")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "menu-390.png") });
+        await page.Locator("#site-menu").GetByText("首页").ClickAsync();
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        (await page.Locator("h1").InnerTextAsync()).ShouldContain("工匠学堂");
+    }
+
+    [Fact]
     public async Task Wrong_credentials_are_explained_in_chinese()
     {
         var page = await browser.NewPhonePageAsync();

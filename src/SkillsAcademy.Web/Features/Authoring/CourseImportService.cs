@@ -16,6 +16,7 @@ namespace SkillsAcademy.Web.Features.Authoring;
 public sealed partial class CourseImportService(
     IDbContextFactory<SkillsAcademyDbContext> contextFactory,
     IFileStore fileStore,
+    Catalog.CatalogCache catalogCache,
     TimeProvider timeProvider,
     IStringLocalizer<SharedResource> localizer,
     ILogger<CourseImportService> logger)
@@ -95,6 +96,11 @@ public sealed partial class CourseImportService(
 
             await db.SaveChangesAsync(cancellationToken);
             LogImported(course.Code, version.Number, options.Publish);
+            if (options.Publish)
+            {
+                await catalogCache.InvalidateAsync(cancellationToken);
+            }
+
             return new CourseImportResult(course.Id, version.Id, []);
         }
         catch (DbUpdateException)

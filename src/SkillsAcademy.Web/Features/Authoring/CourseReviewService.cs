@@ -9,6 +9,7 @@ namespace SkillsAcademy.Web.Features.Authoring;
 /// <summary>Federation staff review submitted versions: publish them to the catalog or return them with comments.</summary>
 public sealed partial class CourseReviewService(
     IDbContextFactory<SkillsAcademyDbContext> contextFactory,
+    Catalog.CatalogCache catalogCache,
     TimeProvider timeProvider,
     IStringLocalizer<SharedResource> localizer,
     ILogger<CourseReviewService> logger)
@@ -47,12 +48,20 @@ public sealed partial class CourseReviewService(
                 q.Options.OrderBy(o => o.Position).Select(o => new EditorOption(o.Text, o.IsCorrect)).ToList())).ToList());
     }
 
-    public Task<AuthoringResult> PublishAsync(int versionId, CancellationToken cancellationToken = default) =>
-        ReviewAsync(versionId, (course, version, now) =>
+    public async Task<AuthoringResult> PublishAsync(int versionId, CancellationToken cancellationToken = default)
+    {
+        var result = await ReviewAsync(versionId, (course, version, now) =>
         {
             course.Publish(version, now);
             LogPublished(course.Code, version.Number);
         }, cancellationToken);
+        if (result.Succeeded)
+        {
+            await catalogCache.InvalidateAsync(cancellationToken);
+        }
+
+        return result;
+    }
 
     public Task<AuthoringResult> ReturnAsync(int versionId, string comment, CancellationToken cancellationToken = default) =>
         string.IsNullOrWhiteSpace(comment) || comment.Length > 2000

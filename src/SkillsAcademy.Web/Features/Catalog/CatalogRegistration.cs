@@ -8,6 +8,9 @@ public static class CatalogRegistration
     {
         builder.Services.AddValidatedOptions<CatalogOptions>(builder.Configuration, CatalogOptions.SectionName, o => o.Validate());
         builder.Services.AddScoped<CatalogService>();
+        builder.Services.AddOutputCache(CatalogCache.AddPolicy);
+        builder.Services.AddSingleton<CatalogCache>();
+        VisitorPageAntiforgery.Decorate(builder.Services);
         builder.Services.AddSingleton<ISeedData, CatalogSeed>();
         // After the occupations: samples name their occupation by code.
         builder.Services.AddSingleton<ISeedData, SampleCoursesSeed>();
