@@ -513,3 +513,64 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124170143_VersionClassification'
+)
+BEGIN
+    ALTER TABLE [CourseVersions] ADD [OccupationId] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124170143_VersionClassification'
+)
+BEGIN
+    ALTER TABLE [CourseVersions] ADD [SkillLevel] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124170143_VersionClassification'
+)
+BEGIN
+    ALTER TABLE [CourseVersions] ADD [VoucherEligible] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124170143_VersionClassification'
+)
+BEGIN
+    UPDATE CourseVersions SET OccupationId = (SELECT c.OccupationId FROM Courses c WHERE c.Id = CourseVersions.CourseId), SkillLevel = (SELECT c.SkillLevel FROM Courses c WHERE c.Id = CourseVersions.CourseId), VoucherEligible = (SELECT c.VoucherEligible FROM Courses c WHERE c.Id = CourseVersions.CourseId);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124170143_VersionClassification'
+)
+BEGIN
+    CREATE INDEX [IX_CourseVersions_OccupationId] ON [CourseVersions] ([OccupationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124170143_VersionClassification'
+)
+BEGIN
+    ALTER TABLE [CourseVersions] ADD CONSTRAINT [FK_CourseVersions_Occupations_OccupationId] FOREIGN KEY ([OccupationId]) REFERENCES [Occupations] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124170143_VersionClassification'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124170143_VersionClassification', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,8 +1,9 @@
 namespace SkillsAcademy.Domain.Catalog;
 
 /// <summary>
-/// A course across all its versions. The catalog lists the published version; its listing fields are copied
-/// here on publish so that catalog queries never join the versions.
+/// A course across all its versions. The catalog lists the published version; its listing fields (title,
+/// summary, occupation, level, voucher eligibility) are copied here on publish so that catalog queries never
+/// join the versions, and a draft's changes reach the catalog only through review.
 /// </summary>
 public sealed class Course
 {
@@ -83,16 +84,19 @@ public sealed class Course
         return AddVersion(published.CopyAsDraft(_versions.Max(v => v.Number) + 1, now));
     }
 
+    /// <summary>Withdraws the course from the catalog; its published version is archived, never deleted.</summary>
+    public void Archive(DateTimeOffset now)
+    {
+        var published = _versions.SingleOrDefault(v => v.Status == CourseVersionStatus.Published)
+            ?? throw new InvalidOperationException("Only a listed course can be archived.");
+        published.MoveTo(CourseVersionStatus.Archived, now);
+        PublishedAt = null;
+    }
+
     /// <summary>The version an author works on now (draft, submitted or returned), if any.</summary>
     public CourseVersion? WorkingCopy =>
         _versions.SingleOrDefault(v => v.IsEditable || v.Status == CourseVersionStatus.Submitted);
 
-    public void UpdateSettings(int occupationId, SkillLevel level, bool voucherEligible)
-    {
-        OccupationId = occupationId;
-        SkillLevel = level;
-        VoucherEligible = voucherEligible;
-    }
 
     /// <summary>Makes <paramref name="version"/> the listed one; the previous published version is archived, not deleted.</summary>
     public void Publish(CourseVersion version, DateTimeOffset now)
@@ -114,6 +118,9 @@ public sealed class Course
         }
 
         version.MoveTo(CourseVersionStatus.Published, now);
+        OccupationId = version.OccupationId;
+        SkillLevel = version.SkillLevel;
+        VoucherEligible = version.VoucherEligible;
         ListingTitle = version.Title;
         ListingSummary = version.Summary;
         ListingNominalMinutes = version.NominalMinutes;

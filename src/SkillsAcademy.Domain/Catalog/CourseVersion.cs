@@ -16,12 +16,16 @@ public sealed class CourseVersion
         Summary = "";
     }
 
-    public CourseVersion(int number, string title, string summary, DateTimeOffset createdAt)
+    public CourseVersion(
+        int number, string title, string summary, int occupationId, SkillLevel level, bool voucherEligible, DateTimeOffset createdAt)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
         Number = number;
         Title = title;
         Summary = summary;
+        OccupationId = occupationId;
+        SkillLevel = level;
+        VoucherEligible = voucherEligible;
         CreatedAt = createdAt;
         Status = CourseVersionStatus.Draft;
     }
@@ -37,6 +41,13 @@ public sealed class CourseVersion
     public string Title { get; private set; }
 
     public string Summary { get; private set; }
+
+    /// <summary>The occupation, level and voucher eligibility this version is listed with once published.</summary>
+    public int OccupationId { get; private set; }
+
+    public SkillLevel SkillLevel { get; private set; }
+
+    public bool VoucherEligible { get; private set; }
 
     /// <summary>File-store path of the cover image, if any.</summary>
     public string? CoverPath { get; set; }
@@ -78,6 +89,14 @@ public sealed class CourseVersion
         Summary = summary.Trim();
     }
 
+    public void Classify(int occupationId, SkillLevel level, bool voucherEligible)
+    {
+        EnsureEditable();
+        OccupationId = occupationId;
+        SkillLevel = level;
+        VoucherEligible = voucherEligible;
+    }
+
     public void RemoveModule(CourseModule module)
     {
         EnsureEditable();
@@ -104,7 +123,7 @@ public sealed class CourseVersion
     /// <summary>A new draft with the same content and the same lesson and question keys, for editing a published course.</summary>
     public CourseVersion CopyAsDraft(int number, DateTimeOffset now)
     {
-        var copy = new CourseVersion(number, Title, Summary, now) { CoverPath = CoverPath };
+        var copy = new CourseVersion(number, Title, Summary, OccupationId, SkillLevel, VoucherEligible, now) { CoverPath = CoverPath };
         foreach (var instructor in _instructors.OrderBy(i => i.Position))
         {
             copy.AddInstructor(instructor.Name, instructor.Honours, instructor.Bio);

@@ -324,11 +324,18 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("int");
+
                     b.Property<string>("ReviewComment")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<int>("SkillLevel")
+                        .HasColumnType("int");
+
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("StatusChangedAt")
@@ -344,7 +351,12 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<bool>("VoucherEligible")
+                        .HasColumnType("bit");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("OccupationId");
 
                     b.HasIndex("CourseId", "Number")
                         .IsUnique();
@@ -691,6 +703,12 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                         .WithMany("Versions")
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SkillsAcademy.Domain.Catalog.Occupation", null)
+                        .WithMany()
+                        .HasForeignKey("OccupationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

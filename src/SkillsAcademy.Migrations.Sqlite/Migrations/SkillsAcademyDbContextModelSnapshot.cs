@@ -304,11 +304,18 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReviewComment")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SkillLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("StatusChangedAt")
@@ -324,7 +331,12 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("VoucherEligible")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("OccupationId");
 
                     b.HasIndex("CourseId", "Number")
                         .IsUnique();
@@ -662,6 +674,12 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                         .WithMany("Versions")
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SkillsAcademy.Domain.Catalog.Occupation", null)
+                        .WithMany()
+                        .HasForeignKey("OccupationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -18,6 +18,7 @@ internal sealed class CourseVersionConfiguration : IEntityTypeConfiguration<Cour
         // Reviews change the status with a guarded update: two reviewers acting at once cannot both succeed.
         builder.Property(v => v.Status).IsConcurrencyToken();
         builder.HasIndex(v => new { v.CourseId, v.Number }).IsUnique();
+        builder.HasOne<Occupation>().WithMany().HasForeignKey(v => v.OccupationId).OnDelete(DeleteBehavior.Restrict);
         // At most one published version and one working copy (draft, submitted or returned) per course,
         // enforced by the database so that two concurrent publishes cannot both succeed.
         builder.HasIndex(v => v.CourseId, "IX_CourseVersions_OnePublished")

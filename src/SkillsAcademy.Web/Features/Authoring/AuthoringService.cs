@@ -56,7 +56,8 @@ public sealed partial class AuthoringService(
 
         var now = timeProvider.GetUtcNow();
         var course = new Course($"CRS-{VerificationCode.Generate()[..8]}", request.OccupationId!.Value, request.Level, request.VoucherEligible, actor.UserId, now);
-        var version = course.AddVersion(new CourseVersion(1, request.Title.Trim(), request.Summary.Trim(), now));
+        var version = course.AddVersion(new CourseVersion(
+            1, request.Title.Trim(), request.Summary.Trim(), request.OccupationId.Value, request.Level, request.VoucherEligible, now));
         version.AddInstructor(request.InstructorName.Trim(), request.Honours, request.InstructorBio.Trim());
         version.AddModule(localizer["Authoring.FirstModule"], "m1");
         db.Courses.Add(course);
@@ -83,6 +84,9 @@ public sealed partial class AuthoringService(
             version.Status,
             version.Title,
             version.Summary,
+            version.OccupationId,
+            version.SkillLevel,
+            version.VoucherEligible,
             version.ReviewComment,
             version.CoverPath,
             course.IsListed,
@@ -123,6 +127,25 @@ public sealed partial class AuthoringService(
             version!.Describe(title, summary);
             return AuthoringResult.Ok();
         }, cancellationToken);
+
+    /// <summary>Occupation, level and voucher eligibility of the working copy; the catalog shows them once it is published.</summary>
+    public async Task<AuthoringResult> ClassifyAsync(
+        AuthoringActor actor, int courseId, int occupationId, SkillLevel level, bool voucherEligible, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (!Enum.IsDefined(level) || !await db.Occupations.AnyAsync(o => o.Id == occupationId, cancellationToken))
+            {
+                return AuthoringResult.Fail(localizer["Authoring.OccupationRequired"], nameof(CourseDraftRequest.OccupationId));
+            }
+        }
+
+        return await ChangeAsync(actor, courseId, requireEditable: true, (_, version) =>
+        {
+            version!.Classify(occupationId, level, voucherEligible);
+            return AuthoringResult.Ok();
+        }, cancellationToken);
+    }
 
     public Task<AuthoringResult> AddModuleAsync(AuthoringActor actor, int courseId, string title, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, courseId, requireEditable: true, (_, version) =>
@@ -378,7 +401,6 @@ public sealed partial class AuthoringService(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var course = await db.Courses.AsNoTracking()
-            .Include(c => c.Occupation)
             .Include(c => c.Versions).ThenInclude(v => v.Modules).ThenInclude(m => m.Lessons)
             .Include(c => c.Versions).ThenInclude(v => v.Questions).ThenInclude(q => q.Options)
             .Include(c => c.Versions).ThenInclude(v => v.Instructors)
@@ -389,7 +411,9 @@ public sealed partial class AuthoringService(
             return null;
         }
 
-        return new CourseExport(course, course.Versions.OrderByDescending(v => v.Number).First(), course.Occupation!.Code);
+        var version = course.Versions.OrderByDescending(v => v.Number).First();
+        var occupationCode = await db.Occupations.Where(o => o.Id == version.OccupationId).Select(o => o.Code).SingleAsync(cancellationToken);
+        return new CourseExport(course, version, occupationCode);
     }
 
     private Task<AuthoringResult> ChangeModuleAsync(
@@ -468,6 +492,9 @@ public sealed record CourseEditorModel(
     CourseVersionStatus Status,
     string Title,
     string Summary,
+    int OccupationId,
+    SkillLevel Level,
+    bool VoucherEligible,
     string? ReviewComment,
     string? CoverPath,
     bool IsListed,

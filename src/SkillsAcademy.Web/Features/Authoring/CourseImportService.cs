@@ -80,15 +80,11 @@ public sealed partial class CourseImportService(
             course = new Course(package.Code!, occupationId, level, package.VoucherEligible, options.OwnerId, now);
             db.Courses.Add(course);
         }
-        else
-        {
-            course.UpdateSettings(occupationId, level, package.VoucherEligible);
-        }
 
         var savedFiles = new List<string>();
         try
         {
-            var version = await BuildVersionAsync(course, package, source, savedFiles, now, cancellationToken);
+            var version = await BuildVersionAsync(course, package, occupationId, level, source, savedFiles, now, cancellationToken);
             if (options.Publish)
             {
                 course.Publish(version, now);
@@ -117,7 +113,7 @@ public sealed partial class CourseImportService(
     }
 
     private async Task<CourseVersion> BuildVersionAsync(
-        Course course, CoursePackage package, CoursePackageSource source, List<string> savedFiles, DateTimeOffset now, CancellationToken cancellationToken)
+        Course course, CoursePackage package, int occupationId, SkillLevel level, CoursePackageSource source, List<string> savedFiles, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Keys of the latest version, so that the same lesson or question keeps its identity across versions.
         var latest = course.Versions.OrderByDescending(v => v.Number).FirstOrDefault();
@@ -126,7 +122,8 @@ public sealed partial class CourseImportService(
         var questionKeys = latest?.Questions.GroupBy(q => q.Stem).ToDictionary(g => g.Key, g => g.First().Key) ?? [];
 
         var number = (course.Versions.Count == 0 ? 0 : course.Versions.Max(v => v.Number)) + 1;
-        var version = course.AddVersion(new CourseVersion(number, package.Title!.Trim(), package.Summary!.Trim(), now));
+        var version = course.AddVersion(new CourseVersion(
+            number, package.Title!.Trim(), package.Summary!.Trim(), occupationId, level, package.VoucherEligible, now));
         var folder = $"courses/{package.Code!.ToLowerInvariant()}";
         if (package.Cover is not null)
         {

@@ -63,6 +63,31 @@ public sealed partial class CourseReviewService(
         return result;
     }
 
+    /// <summary>Withdraws a listed course from the catalog; learners' records against it stay.</summary>
+    public async Task<AuthoringResult> ArchiveAsync(string courseCode, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var course = await db.Courses.Include(c => c.Versions).SingleOrDefaultAsync(c => c.Code == courseCode, cancellationToken);
+        if (course is null || !course.IsListed)
+        {
+            return AuthoringResult.Fail(localizer["Authoring.NotFound"]);
+        }
+
+        course.Archive(timeProvider.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return AuthoringResult.Fail(localizer["Review.AlreadyReviewed"]);
+        }
+
+        await catalogCache.InvalidateAsync(cancellationToken);
+        LogArchived(course.Code);
+        return AuthoringResult.Ok(course.Id);
+    }
+
     public Task<AuthoringResult> ReturnAsync(int versionId, string comment, CancellationToken cancellationToken = default) =>
         string.IsNullOrWhiteSpace(comment) || comment.Length > 2000
             ? Task.FromResult(AuthoringResult.Fail(localizer["Review.CommentRequired"], "Comment"))
@@ -98,6 +123,9 @@ public sealed partial class CourseReviewService(
             return AuthoringResult.Fail(localizer["Review.AlreadyReviewed"]);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Course {Code} withdrawn from the catalog")]
+    private partial void LogArchived(string code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Course {Code} version {Version} published")]
     private partial void LogPublished(string code, int version);

@@ -128,6 +128,8 @@ public sealed class AuthoringWorkflowTests(AppFixture app) : IClassFixture<AppFi
 
         (await authoring.StartNewVersionAsync(author, courseId)).Errors.ShouldBeEmpty();
         (await authoring.DescribeAsync(author, courseId, "版本二", "新增了安全内容。")).Errors.ShouldBeEmpty();
+        (await authoring.ClassifyAsync(author, courseId, await OccupationIdAsync("6-18-02-04"), SkillLevel.Level4, voucherEligible: false)).Errors.ShouldBeEmpty();
+        (await Service<CatalogService>().SearchAsync(new CourseSearch("版本一"))).Items.Single().Level.ShouldBe(SkillLevel.Level5);
         var draft = (await authoring.GetEditorAsync(author, courseId))!;
         draft.VersionNumber.ShouldBe(2);
         (await Service<CatalogService>().SearchAsync(new CourseSearch("版本"))).Items.Select(i => i.Title).ShouldContain("版本一");
@@ -138,6 +140,27 @@ public sealed class AuthoringWorkflowTests(AppFixture app) : IClassFixture<AppFi
         var titles = (await Service<CatalogService>().SearchAsync(new CourseSearch("版本"))).Items.Select(i => i.Title).ToList();
         titles.ShouldContain("版本二");
         titles.ShouldNotContain("版本一");
+        var listed = (await Service<CatalogService>().SearchAsync(new CourseSearch("版本二"))).Items.Single();
+        listed.Level.ShouldBe(SkillLevel.Level4);
+        listed.VoucherEligible.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Staff_withdraw_a_course_from_the_catalog_and_its_version_is_archived_not_deleted()
+    {
+        var author = await InstructorAsync(SkillsAcademyWebFactory.InstructorAccount);
+        var courseId = await CreateCourseWithContentAsync(author, "即将下架的课程");
+        var review = Service<CourseReviewService>();
+        await Service<AuthoringService>().SubmitAsync(author, courseId);
+        await review.PublishAsync((await review.ListSubmittedAsync()).Single(s => s.Title == "即将下架的课程").VersionId);
+        var code = (await Service<AuthoringService>().GetEditorAsync(author, courseId))!.Code;
+
+        (await review.ArchiveAsync(code)).Errors.ShouldBeEmpty();
+
+        (await Service<CatalogService>().SearchAsync(new CourseSearch("即将下架"))).Total.ShouldBe(0);
+        (await Service<CatalogService>().GetCourseAsync(code)).ShouldBeNull();
+        (await Service<AuthoringService>().GetEditorAsync(author, courseId))!.Status.ShouldBe(CourseVersionStatus.Archived);
+        (await review.ArchiveAsync(code)).Succeeded.ShouldBeFalse();
     }
 
     [Fact]

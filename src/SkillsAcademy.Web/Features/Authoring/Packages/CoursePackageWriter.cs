@@ -58,8 +58,8 @@ public sealed class CoursePackageWriter(IFileStore fileStore)
             Title = version.Title,
             Summary = version.Summary,
             OccupationCode = occupationCode,
-            SkillLevel = course.SkillLevel.ToString(),
-            VoucherEligible = course.VoucherEligible,
+            SkillLevel = version.SkillLevel.ToString(),
+            VoucherEligible = version.VoucherEligible,
             Cover = version.CoverPath is null ? null : await CopyMediaAsync(archive, version.CoverPath, cancellationToken),
             Instructors = version.Instructors.OrderBy(i => i.Position).Select(i => new PackageInstructor
             {
