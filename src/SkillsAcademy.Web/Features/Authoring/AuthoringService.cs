@@ -90,13 +90,8 @@ public sealed partial class AuthoringService(
             version.ReviewComment,
             version.CoverPath,
             course.IsListed,
-            version.Modules.OrderBy(m => m.Position).Select(m => new EditorModule(
-                m.Id, m.Title, m.Tag,
-                m.Lessons.OrderBy(l => l.Position).Select(l => new EditorLesson(
-                    l.Id, l.Title, l.Kind, l.Markdown, l.VideoUrl, l.VideoSeconds, l.NominalMinutes, l.RequiredMinutes, l.MediaPath)).ToList())).ToList(),
-            version.Questions.OrderBy(q => q.Id).Select(q => new EditorQuestion(
-                q.Id, q.Type, q.Tag, q.Stem, q.Explanation,
-                q.Options.OrderBy(o => o.Position).Select(o => new EditorOption(o.Text, o.IsCorrect)).ToList())).ToList());
+            EditorModule.ListOf(version),
+            EditorQuestion.ListOf(version));
     }
 
     public Task<AuthoringResult> StartNewVersionAsync(AuthoringActor actor, int courseId, CancellationToken cancellationToken = default) =>
@@ -504,10 +499,25 @@ public sealed record CourseEditorModel(
     public bool IsEditable => CourseVersionTransitions.IsEditable(Status);
 }
 
-public sealed record EditorModule(int Id, string Title, string Tag, IReadOnlyList<EditorLesson> Lessons);
+public sealed record EditorModule(int Id, string Title, string Tag, IReadOnlyList<EditorLesson> Lessons)
+{
+    /// <summary>A version's syllabus in order, as the editor and the reviewer see it.</summary>
+    public static IReadOnlyList<EditorModule> ListOf(CourseVersion version) =>
+        version.Modules.OrderBy(m => m.Position).Select(m => new EditorModule(
+            m.Id, m.Title, m.Tag,
+            m.Lessons.OrderBy(l => l.Position).Select(l => new EditorLesson(
+                l.Id, l.Title, l.Kind, l.Markdown, l.VideoUrl, l.VideoSeconds, l.NominalMinutes, l.RequiredMinutes, l.MediaPath)).ToList())).ToList();
+}
 
 public sealed record EditorLesson(int Id, string Title, LessonKind Kind, string? Markdown, string? VideoUrl, int? VideoSeconds, int NominalMinutes, int RequiredMinutes, string? MediaPath = null);
 
-public sealed record EditorQuestion(int Id, QuestionType Type, string Tag, string Stem, string Explanation, IReadOnlyList<EditorOption> Options);
+public sealed record EditorQuestion(int Id, QuestionType Type, string Tag, string Stem, string Explanation, IReadOnlyList<EditorOption> Options)
+{
+    /// <summary>A version's question bank with its answers: only for the author and the reviewer.</summary>
+    public static IReadOnlyList<EditorQuestion> ListOf(CourseVersion version) =>
+        version.Questions.OrderBy(q => q.Id).Select(q => new EditorQuestion(
+            q.Id, q.Type, q.Tag, q.Stem, q.Explanation,
+            q.Options.OrderBy(o => o.Position).Select(o => new EditorOption(o.Text, o.IsCorrect)).ToList())).ToList();
+}
 
 public sealed record EditorOption(string Text, bool IsCorrect);

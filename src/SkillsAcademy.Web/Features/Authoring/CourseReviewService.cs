@@ -42,10 +42,8 @@ public sealed partial class CourseReviewService(
         var code = await db.Courses.Where(c => c.Id == version.CourseId).Select(c => c.Code).SingleAsync(cancellationToken);
         return new VersionPreview(
             version.Id, code, version.Number, version.Status, version.Title, version.Summary, version.ReviewComment,
-            version.Modules.OrderBy(m => m.Position).Select(m => new EditorModule(m.Id, m.Title, m.Tag,
-                m.Lessons.OrderBy(l => l.Position).Select(l => new EditorLesson(l.Id, l.Title, l.Kind, l.Markdown, l.VideoUrl, l.VideoSeconds, l.NominalMinutes, l.RequiredMinutes)).ToList())).ToList(),
-            version.Questions.OrderBy(q => q.Id).Select(q => new EditorQuestion(q.Id, q.Type, q.Tag, q.Stem, q.Explanation,
-                q.Options.OrderBy(o => o.Position).Select(o => new EditorOption(o.Text, o.IsCorrect)).ToList())).ToList());
+            EditorModule.ListOf(version),
+            EditorQuestion.ListOf(version));
     }
 
     public async Task<AuthoringResult> PublishAsync(int versionId, CancellationToken cancellationToken = default)
