@@ -574,3 +574,99 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124171342_LearningRecords'
+)
+BEGIN
+    CREATE TABLE [CheckIns] (
+        [LearnerId] uniqueidentifier NOT NULL,
+        [Day] date NOT NULL,
+        [CheckedInAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CheckIns] PRIMARY KEY ([LearnerId], [Day]),
+        CONSTRAINT [FK_CheckIns_AspNetUsers_LearnerId] FOREIGN KEY ([LearnerId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124171342_LearningRecords'
+)
+BEGIN
+    CREATE TABLE [Enrolments] (
+        [Id] int NOT NULL IDENTITY,
+        [LearnerId] uniqueidentifier NOT NULL,
+        [CourseId] int NOT NULL,
+        [CourseVersionId] int NOT NULL,
+        [EnrolledAt] datetimeoffset NOT NULL,
+        [CompletedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_Enrolments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Enrolments_AspNetUsers_LearnerId] FOREIGN KEY ([LearnerId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Enrolments_CourseVersions_CourseVersionId] FOREIGN KEY ([CourseVersionId]) REFERENCES [CourseVersions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Enrolments_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124171342_LearningRecords'
+)
+BEGIN
+    CREATE TABLE [LearningEvents] (
+        [LearnerId] uniqueidentifier NOT NULL,
+        [Sequence] bigint NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [Data] nvarchar(max) NOT NULL,
+        [PreviousHash] nchar(64) NOT NULL,
+        [Hash] nchar(64) NOT NULL,
+        CONSTRAINT [PK_LearningEvents] PRIMARY KEY ([LearnerId], [Sequence]),
+        CONSTRAINT [FK_LearningEvents_AspNetUsers_LearnerId] FOREIGN KEY ([LearnerId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124171342_LearningRecords'
+)
+BEGIN
+    CREATE INDEX [IX_Enrolments_CourseId] ON [Enrolments] ([CourseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124171342_LearningRecords'
+)
+BEGIN
+    CREATE INDEX [IX_Enrolments_CourseVersionId] ON [Enrolments] ([CourseVersionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124171342_LearningRecords'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Enrolments_LearnerId_CourseId] ON [Enrolments] ([LearnerId], [CourseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124171342_LearningRecords'
+)
+BEGIN
+    CREATE INDEX [IX_LearningEvents_Kind_OccurredAt] ON [LearningEvents] ([Kind], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124171342_LearningRecords'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124171342_LearningRecords', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

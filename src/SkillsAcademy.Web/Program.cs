@@ -1,6 +1,7 @@
 using SkillsAcademy.Web.Features.Accounts;
 using SkillsAcademy.Web.Features.Authoring;
 using SkillsAcademy.Web.Features.Catalog;
+using SkillsAcademy.Web.Features.Learning;
 using SkillsAcademy.Web.Features.Statistics;
 using SkillsAcademy.Web.Platform;
 
@@ -9,6 +10,7 @@ builder.AddPlatform();
 builder.AddAccounts();
 builder.AddAuthoring();
 builder.AddCatalog();
+builder.AddLearning();
 builder.AddStatistics();
 
 var app = builder.Build();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SkillsAcademy.Domain.Catalog;
+using SkillsAcademy.Domain.Learning;
 using SkillsAcademy.Infrastructure.Identity;
 
 namespace SkillsAcademy.Infrastructure.Persistence;
@@ -16,6 +17,13 @@ public sealed class SkillsAcademyDbContext(DbContextOptions<SkillsAcademyDbConte
     public DbSet<Course> Courses => Set<Course>();
 
     public DbSet<CourseVersion> CourseVersions => Set<CourseVersion>();
+
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+
+    /// <summary>Append-only: rows are inserted through LearningRecords and never updated or deleted.</summary>
+    public DbSet<LearningEvent> LearningEvents => Set<LearningEvent>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

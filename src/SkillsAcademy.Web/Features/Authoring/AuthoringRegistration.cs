@@ -15,7 +15,6 @@ public static class AuthoringRegistration
         builder.Services.AddScoped<Packages.CoursePackageWriter>();
         builder.Services.AddScoped<AuthoringService>();
         builder.Services.AddScoped<CourseReviewService>();
-        builder.Services.AddSingleton<SkillsAcademy.Web.Features.Learning.LessonMarkdown>();
         return builder;
     }
 }
