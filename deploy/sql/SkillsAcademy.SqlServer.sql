@@ -670,3 +670,95 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124172207_RealNameProfile'
+)
+BEGIN
+    CREATE TABLE [Enterprises] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(100) NOT NULL,
+        [RegionCode] nchar(6) NULL,
+        CONSTRAINT [PK_Enterprises] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124172207_RealNameProfile'
+)
+BEGIN
+    CREATE TABLE [Regions] (
+        [Code] nchar(6) NOT NULL,
+        [Name] nvarchar(50) NOT NULL,
+        CONSTRAINT [PK_Regions] PRIMARY KEY ([Code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124172207_RealNameProfile'
+)
+BEGIN
+    CREATE TABLE [LearnerProfiles] (
+        [UserId] uniqueidentifier NOT NULL,
+        [RealName] nvarchar(30) NOT NULL,
+        [IdNumberProtected] nvarchar(512) NOT NULL,
+        [IdNumberHash] nchar(64) NOT NULL,
+        [IdNumberMasked] nvarchar(18) NOT NULL,
+        [EnterpriseId] int NOT NULL,
+        [RegionCode] nchar(6) NOT NULL,
+        [UnionMember] bit NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_LearnerProfiles] PRIMARY KEY ([UserId]),
+        CONSTRAINT [FK_LearnerProfiles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_LearnerProfiles_Enterprises_EnterpriseId] FOREIGN KEY ([EnterpriseId]) REFERENCES [Enterprises] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_LearnerProfiles_Regions_RegionCode] FOREIGN KEY ([RegionCode]) REFERENCES [Regions] ([Code]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124172207_RealNameProfile'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Enterprises_Name] ON [Enterprises] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124172207_RealNameProfile'
+)
+BEGIN
+    CREATE INDEX [IX_LearnerProfiles_EnterpriseId] ON [LearnerProfiles] ([EnterpriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124172207_RealNameProfile'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_LearnerProfiles_IdNumberHash] ON [LearnerProfiles] ([IdNumberHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124172207_RealNameProfile'
+)
+BEGIN
+    CREATE INDEX [IX_LearnerProfiles_RegionCode_EnterpriseId] ON [LearnerProfiles] ([RegionCode], [EnterpriseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124172207_RealNameProfile'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124172207_RealNameProfile', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillsAcademy.TestUtilities;
 
@@ -23,5 +24,17 @@ public static class PageExtensions
     {
         await page.Locator(".mud-input-control.mud-select").Filter(new LocatorFilterOptions { HasText = label }).ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = option }).First.ClickAsync();
+    }
+
+    /// <summary>Runs axe once transient snackbars are gone and fails with each serious or critical violation and where it is.</summary>
+    public static async Task ExpectNoSeriousAccessibilityViolationsAsync(this IPage page)
+    {
+        // Snackbars fade in and out, and mid-animation their colours cannot be judged.
+        await page.Locator(".mud-snackbar").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached, Timeout = 15_000 });
+        var result = await page.RunAxe();
+        result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{page.Url} {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ShouldBeEmpty();
     }
 }

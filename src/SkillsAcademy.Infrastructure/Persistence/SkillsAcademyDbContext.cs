@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SkillsAcademy.Domain.Catalog;
 using SkillsAcademy.Domain.Learning;
+using SkillsAcademy.Domain.People;
 using SkillsAcademy.Infrastructure.Identity;
 
 namespace SkillsAcademy.Infrastructure.Persistence;
@@ -17,6 +18,12 @@ public sealed class SkillsAcademyDbContext(DbContextOptions<SkillsAcademyDbConte
     public DbSet<Course> Courses => Set<Course>();
 
     public DbSet<CourseVersion> CourseVersions => Set<CourseVersion>();
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+
+    public DbSet<LearnerProfile> LearnerProfiles => Set<LearnerProfile>();
 
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
 

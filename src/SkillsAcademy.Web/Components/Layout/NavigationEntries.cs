@@ -18,6 +18,7 @@ public static class NavigationEntries
         new("/", "Nav.Home", Icons.Material.Filled.Home),
         new("/catalog", "Nav.Catalog", Icons.Material.Filled.MenuBook),
         new("/learning", "Nav.MyLearning", Icons.Material.Filled.School, Policies.Learning),
+        new("/profile", "Nav.Profile", Icons.Material.Filled.Badge, Policies.Learning),
         new("/authoring", "Nav.Authoring", Icons.Material.Filled.EditNote, Policies.Authoring),
         new("/federation", "Nav.Federation", Icons.Material.Filled.Insights, Policies.Federation),
         new("/federation/review", "Nav.Review", Icons.Material.Filled.FactCheck, Policies.Federation),

@@ -64,6 +64,8 @@ public static class AccountsRegistration
         services.AddScoped<AccountDirectory>();
 
         services.AddSingleton<ISeedData, AccountsSeed>();
+        services.AddSingleton<ISeedData, PeopleSeed>();
+        services.AddScoped<ProfileService>();
         return builder;
     }
 

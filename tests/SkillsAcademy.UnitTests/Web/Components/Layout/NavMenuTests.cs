@@ -18,7 +18,7 @@ public sealed class NavMenuTests : BunitContext
     public static TheoryData<string?, string[]> EntriesPerRole => new()
     {
         { null, ["/", "/catalog"] },
-        { Roles.Learner, ["/", "/catalog", "/learning"] },
+        { Roles.Learner, ["/", "/catalog", "/learning", "/profile"] },
         { Roles.Instructor, ["/", "/catalog", "/authoring"] },
         { Roles.FederationStaff, ["/", "/catalog", "/federation", "/federation/review"] },
         { Roles.Admin, ["/", "/catalog", "/federation", "/federation/review", "/admin/users", "/jobs"] },
