@@ -762,3 +762,69 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124173119_StudyTime'
+)
+BEGIN
+    CREATE TABLE [LessonProgress] (
+        [LearnerId] uniqueidentifier NOT NULL,
+        [LessonKey] uniqueidentifier NOT NULL,
+        [CourseId] int NOT NULL,
+        [LastReportAt] datetimeoffset NULL,
+        [CreditedMilliseconds] bigint NOT NULL,
+        [SegmentCount] int NOT NULL,
+        [OpenSegmentMilliseconds] bigint NOT NULL,
+        [FurthestPositionSeconds] int NOT NULL,
+        [CompletedAt] datetimeoffset NULL,
+        [Revision] int NOT NULL,
+        CONSTRAINT [PK_LessonProgress] PRIMARY KEY ([LearnerId], [LessonKey]),
+        CONSTRAINT [FK_LessonProgress_AspNetUsers_LearnerId] FOREIGN KEY ([LearnerId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_LessonProgress_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124173119_StudyTime'
+)
+BEGIN
+    CREATE TABLE [StudySessions] (
+        [LearnerId] uniqueidentifier NOT NULL,
+        [SessionId] uniqueidentifier NOT NULL,
+        [LessonKey] uniqueidentifier NOT NULL,
+        [StartedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_StudySessions] PRIMARY KEY ([LearnerId]),
+        CONSTRAINT [FK_StudySessions_AspNetUsers_LearnerId] FOREIGN KEY ([LearnerId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124173119_StudyTime'
+)
+BEGIN
+    CREATE INDEX [IX_LessonProgress_CourseId] ON [LessonProgress] ([CourseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124173119_StudyTime'
+)
+BEGIN
+    CREATE INDEX [IX_LessonProgress_LearnerId_CourseId] ON [LessonProgress] ([LearnerId], [CourseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124173119_StudyTime'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124173119_StudyTime', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

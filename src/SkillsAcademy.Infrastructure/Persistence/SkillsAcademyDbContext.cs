@@ -29,6 +29,10 @@ public sealed class SkillsAcademyDbContext(DbContextOptions<SkillsAcademyDbConte
 
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
 
+    public DbSet<LessonProgress> LessonProgress => Set<LessonProgress>();
+
+    public DbSet<StudySession> StudySessions => Set<StudySession>();
+
     /// <summary>Append-only: rows are inserted through LearningRecords and never updated or deleted.</summary>
     public DbSet<LearningEvent> LearningEvents => Set<LearningEvent>();
 

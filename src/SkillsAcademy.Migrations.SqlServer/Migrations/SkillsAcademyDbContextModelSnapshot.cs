@@ -617,6 +617,68 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                     b.ToTable("LearningEvents", (string)null);
                 });
 
+            modelBuilder.Entity("SkillsAcademy.Domain.Learning.LessonProgress", b =>
+                {
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("LessonKey")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("CreditedMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FurthestPositionSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("LastReportAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("OpenSegmentMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("SegmentCount")
+                        .HasColumnType("int");
+
+                    b.HasKey("LearnerId", "LessonKey");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("LearnerId", "CourseId");
+
+                    b.ToTable("LessonProgress");
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Learning.StudySession", b =>
+                {
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("LessonKey")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SessionId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("LearnerId");
+
+                    b.ToTable("StudySessions");
+                });
+
             modelBuilder.Entity("SkillsAcademy.Domain.People.Enterprise", b =>
                 {
                     b.Property<int>("Id")
@@ -961,6 +1023,30 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("LearnerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Learning.LessonProgress", b =>
+                {
+                    b.HasOne("SkillsAcademy.Domain.Catalog.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SkillsAcademy.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Learning.StudySession", b =>
+                {
+                    b.HasOne("SkillsAcademy.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -587,6 +587,68 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                     b.ToTable("LearningEvents", (string)null);
                 });
 
+            modelBuilder.Entity("SkillsAcademy.Domain.Learning.LessonProgress", b =>
+                {
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LessonKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreditedMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FurthestPositionSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastReportAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenSegmentMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SegmentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LearnerId", "LessonKey");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("LearnerId", "CourseId");
+
+                    b.ToTable("LessonProgress");
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Learning.StudySession", b =>
+                {
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LessonKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LearnerId");
+
+                    b.ToTable("StudySessions");
+                });
+
             modelBuilder.Entity("SkillsAcademy.Domain.People.Enterprise", b =>
                 {
                     b.Property<int>("Id")
@@ -928,6 +990,30 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("LearnerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Learning.LessonProgress", b =>
+                {
+                    b.HasOne("SkillsAcademy.Domain.Catalog.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SkillsAcademy.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Learning.StudySession", b =>
+                {
+                    b.HasOne("SkillsAcademy.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

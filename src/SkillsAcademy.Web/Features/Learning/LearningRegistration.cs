@@ -6,6 +6,7 @@ public static class LearningRegistration
     {
         builder.Services.AddScoped<LearningService>();
         builder.Services.AddScoped<LearningRecords>();
+        builder.Services.AddScoped<StudyTimeService>();
         builder.Services.AddSingleton<LessonMarkdown>();
         return builder;
     }
