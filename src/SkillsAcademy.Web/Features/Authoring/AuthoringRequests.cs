@@ -6,8 +6,7 @@ namespace SkillsAcademy.Web.Features.Authoring;
 public sealed record AuthoringActor(Guid UserId, bool IsStaff)
 {
     public static AuthoringActor From(System.Security.Claims.ClaimsPrincipal user) => new(
-        Guid.Parse(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
-            ?? throw new InvalidOperationException("The user is not signed in.")),
+        Accounts.UserClaims.UserId(user),
         user.IsInRole(Domain.People.Roles.FederationStaff) || user.IsInRole(Domain.People.Roles.Admin));
 }
 
