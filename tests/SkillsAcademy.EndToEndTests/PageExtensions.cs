@@ -24,6 +24,10 @@ public static class PageExtensions
     {
         await page.Locator(".mud-input-control.mud-select").Filter(new LocatorFilterOptions { HasText = label }).ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = option }).First.ClickAsync();
+        // MudSelect closes its popover over JS interop before it tells the page the new value; give that round
+        // trip time to finish so that a following click does not overtake it.
+        await page.Locator(".mud-popover-open").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        await page.WaitForTimeoutAsync(300);
     }
 
     /// <summary>Runs axe once transient snackbars are gone and fails with each serious or critical violation and where it is.</summary>

@@ -39,6 +39,8 @@ public sealed class LearnerJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.GetByLabel("身份证号").FillAsync("11010519491231002X");
         await page.GetByLabel("工作单位").FillAsync("泉州示例船舶修造有限公司");
         await page.SelectMudOptionAsync("城市", "泉州市");
+        // The district picker is enabled only once the server has taken the city: then the form is complete.
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new PageGetByRoleOptions { Name = "区县（可选）" })).ToBeEnabledAsync();
         await page.ClickAsync("#save-profile");
 
         await Assertions.Expect(page.Locator("#profile-current")).ToContainTextAsync("110***********002X");
