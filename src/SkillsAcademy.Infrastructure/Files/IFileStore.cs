@@ -9,5 +9,7 @@ public interface IFileStore
     /// <summary>Opens a stored file for reading (seekable), or null when it does not exist.</summary>
     Stream? OpenRead(string path);
 
+    bool Exists(string path);
+
     Task DeleteAsync(string path, CancellationToken cancellationToken);
 }

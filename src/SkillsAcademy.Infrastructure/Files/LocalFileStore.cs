@@ -49,6 +49,8 @@ public sealed partial class LocalFileStore : IFileStore
             : null;
     }
 
+    public bool Exists(string path) => File.Exists(FullPath(path));
+
     public Task DeleteAsync(string path, CancellationToken cancellationToken)
     {
         File.Delete(FullPath(path));

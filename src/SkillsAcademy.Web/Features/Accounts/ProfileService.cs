@@ -42,7 +42,12 @@ public sealed class ProfileService(
     public async Task<IReadOnlyList<Region>> ListRegionsAsync(string? parentCode, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(cancellationToken);
+        // Children share their parent's code prefix (GB/T 2260): xx0000 -> xxyy00 -> xxyyzz.
+        var prefix = parentCode is null ? "" : parentCode.TrimEnd('0').PadRight(parentCode.EndsWith("0000", StringComparison.Ordinal) ? 2 : 4, '0');
+        var regions = await db.Regions.AsNoTracking()
+            .Where(r => r.Code.StartsWith(prefix))
+            .OrderBy(r => r.Code)
+            .ToListAsync(cancellationToken);
         return regions.Where(r => r.ParentCode == parentCode).ToList();
     }
 

@@ -296,13 +296,7 @@ public sealed partial class AuthoringService(
     // Only files this course uploaded: a path from elsewhere must not be smuggled into a lesson.
     private bool IsCourseFile(Course course, string path) =>
         path.StartsWith(CourseFolder(course) + "/", StringComparison.Ordinal) && !path.Contains("..", StringComparison.Ordinal)
-        && fileStore.OpenRead(path) is { } file && DisposeAndTrue(file);
-
-    private static bool DisposeAndTrue(Stream stream)
-    {
-        stream.Dispose();
-        return true;
-    }
+        && fileStore.Exists(path);
 
     public Task<AuthoringResult> MoveLessonAsync(AuthoringActor actor, int courseId, int moduleId, int lessonId, int direction, CancellationToken cancellationToken = default) =>
         ChangeModuleAsync(actor, courseId, moduleId, (_, module) =>

@@ -63,7 +63,7 @@ public sealed class CatalogService(IDbContextFactory<SkillsAcademyDbContext> con
                 c.Code, c.ListingTitle, c.ListingSummary, c.Occupation!.Name, c.Occupation.EnglishName,
                 c.SkillLevel, c.VoucherEligible, c.ListingNominalMinutes, c.EnrolmentCount))
             .ToListAsync(cancellationToken);
-        return new CourseSearchResult(items, total, page, pageSize, CreditHoursPerMinute());
+        return new CourseSearchResult(items, total, page, pageSize, CreditHours());
     }
 
     /// <summary>The published version of a course with its syllabus and instructors, or null if it is not listed.</summary>
@@ -99,7 +99,7 @@ public sealed class CatalogService(IDbContextFactory<SkillsAcademyDbContext> con
             course.PublishedAt!.Value,
             version.CoverPath,
             minutes,
-            Math.Round(minutes * CreditHoursPerMinute(), 1, MidpointRounding.AwayFromZero),
+            CreditHours().FromSeconds(minutes * 60L),
             questionCount,
             version.Modules.Select(m => new SyllabusModule(
                 m.Title,
@@ -107,7 +107,7 @@ public sealed class CatalogService(IDbContextFactory<SkillsAcademyDbContext> con
             version.Instructors.Select(i => new InstructorCredit(i.Name, i.Honours, i.Bio)).ToList());
     }
 
-    private decimal CreditHoursPerMinute() => 1m / platform.Value.CreditHourMinutes;
+    private CreditHours CreditHours() => new(platform.Value.CreditHourMinutes * 60);
 }
 
 public enum CourseSort
@@ -136,11 +136,11 @@ public sealed record CourseCard(
     int NominalMinutes,
     int EnrolmentCount);
 
-public sealed record CourseSearchResult(IReadOnlyList<CourseCard> Items, int Total, int Page, int PageSize, decimal CreditHoursPerMinute)
+public sealed record CourseSearchResult(IReadOnlyList<CourseCard> Items, int Total, int Page, int PageSize, CreditHours CreditHourRule)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    public decimal CreditHours(CourseCard card) => Math.Round(card.NominalMinutes * CreditHoursPerMinute, 1, MidpointRounding.AwayFromZero);
+    public decimal CreditHours(CourseCard card) => CreditHourRule.FromSeconds(card.NominalMinutes * 60L);
 }
 
 public sealed record CourseDetail(
