@@ -828,3 +828,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124192719_StudySessionCredit'
+)
+BEGIN
+    ALTER TABLE [StudySessions] ADD [CreditedUntil] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124192719_StudySessionCredit'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124192719_StudySessionCredit', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -38,9 +38,10 @@ public sealed class LessonProgress
     public StudyTimeState State => new(LastReportAt, CreditedMilliseconds, SegmentCount);
 
     /// <summary>Applies one activity report; returns the credit of the segment it closed, if it started a new one.</summary>
-    public (StudyTimeCreditResult Result, long ClosedSegmentMilliseconds) Report(DateTimeOffset at, int nominalSeconds, int? positionSeconds, int? videoSeconds)
+    public (StudyTimeCreditResult Result, long ClosedSegmentMilliseconds) Report(
+        DateTimeOffset at, int nominalSeconds, int? positionSeconds, int? videoSeconds, DateTimeOffset? learnerCreditedUntil = null)
     {
-        var result = StudyTimeCredit.Apply(State, at, nominalSeconds);
+        var result = StudyTimeCredit.Apply(State, at, nominalSeconds, learnerCreditedUntil);
         if (!result.Accepted)
         {
             return (result, 0);
@@ -69,6 +70,21 @@ public sealed class LessonProgress
         var open = OpenSegmentMilliseconds;
         OpenSegmentMilliseconds = 0;
         return open;
+    }
+
+    /// <summary>
+    /// Closes a segment the page stopped reporting to (tab closed, phone locked): once no report can extend it any
+    /// more, its credit is handed over for recording. Returns 0 while the segment may still continue.
+    /// </summary>
+    public long CloseAbandonedSegment(DateTimeOffset now)
+    {
+        if (OpenSegmentMilliseconds == 0 || LastReportAt is not { } last || now - last <= StudyTimeCredit.MaxGapWithinSegment)
+        {
+            return 0;
+        }
+
+        Revision++;
+        return TakeOpenSegment();
     }
 
     /// <summary>Marks the lesson complete once; true only the first time.</summary>
@@ -108,6 +124,18 @@ public sealed class StudySession
     public Guid LessonKey { get; private set; }
 
     public DateTimeOffset StartedAt { get; private set; }
+
+    /// <summary>Until when the learner's study has been credited, on whichever lesson: no instant is credited twice.</summary>
+    public DateTimeOffset? CreditedUntil { get; private set; }
+
+    /// <summary>Notes an accepted report; later credit on any lesson starts after it.</summary>
+    public void Credited(DateTimeOffset at)
+    {
+        if (CreditedUntil is not { } until || at > until)
+        {
+            CreditedUntil = at;
+        }
+    }
 
     public void TakeOver(Guid sessionId, Guid lessonKey, DateTimeOffset at)
     {

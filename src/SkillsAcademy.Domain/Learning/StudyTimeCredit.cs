@@ -5,13 +5,16 @@ namespace SkillsAcademy.Domain.Learning;
 /// visible and, for video, playing). Each accepted report credits the time since the previous accepted
 /// report, at most 22 s; a gap of more than 60 s starts a new segment and credits nothing; a lesson
 /// credits at most 1.5 × its nominal duration. Credit never exceeds the wall-clock time between reports.
+/// Time already credited to the learner on another lesson (<c>learnerCreditedUntil</c>) is not credited again, so
+/// pages that take turns opening two lessons cannot earn more than the clock either.
 /// </summary>
 public static class StudyTimeCredit
 {
     public static readonly TimeSpan MaxCreditPerReport = TimeSpan.FromSeconds(22);
     public static readonly TimeSpan MaxGapWithinSegment = TimeSpan.FromSeconds(60);
 
-    public static StudyTimeCreditResult Apply(StudyTimeState state, DateTimeOffset reportAt, int nominalDurationSeconds)
+    public static StudyTimeCreditResult Apply(
+        StudyTimeState state, DateTimeOffset reportAt, int nominalDurationSeconds, DateTimeOffset? learnerCreditedUntil = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentOutOfRangeException.ThrowIfNegative(nominalDurationSeconds);
@@ -35,8 +38,10 @@ public static class StudyTimeCredit
 
         var capMilliseconds = nominalDurationSeconds * 1500L;
         var remainingMilliseconds = Math.Max(0, capMilliseconds - state.CreditedMilliseconds);
+        var since = learnerCreditedUntil is { } until && until > last ? until : last;
+        var creditableMilliseconds = Math.Max(0, (long)(reportAt - since).TotalMilliseconds);
         var creditMilliseconds = Math.Min(
-            Math.Min((long)gap.TotalMilliseconds, (long)MaxCreditPerReport.TotalMilliseconds),
+            Math.Min(creditableMilliseconds, (long)MaxCreditPerReport.TotalMilliseconds),
             remainingMilliseconds);
 
         var next = state with

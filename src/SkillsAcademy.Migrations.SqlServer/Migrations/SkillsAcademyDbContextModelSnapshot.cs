@@ -664,6 +664,9 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                     b.Property<Guid>("LearnerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("CreditedUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid>("LessonKey")
                         .HasColumnType("uniqueidentifier");
 

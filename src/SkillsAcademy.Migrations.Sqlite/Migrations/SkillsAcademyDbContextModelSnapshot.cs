@@ -634,6 +634,9 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                     b.Property<Guid>("LearnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CreditedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("LessonKey")
                         .HasColumnType("TEXT");
 

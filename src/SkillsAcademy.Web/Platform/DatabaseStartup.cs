@@ -14,6 +14,7 @@ internal sealed partial class DatabaseStartup(
     IDbContextFactory<SkillsAcademyDbContext> contextFactory,
     IEnumerable<ISeedData> seeds,
     IRecurringJobManager recurringJobs,
+    IEnumerable<IRecurringJobSchedule> schedules,
     Microsoft.Extensions.Options.IOptions<PlatformOptions> platform,
     ILogger<DatabaseStartup> logger) : IHostedService
 {
@@ -43,11 +44,13 @@ internal sealed partial class DatabaseStartup(
             await seed.SeedAsync(cancellationToken);
         }
 
-        recurringJobs.AddOrUpdate<HousekeepingJob>(
-            HousekeepingJob.RecurringJobId,
-            job => job.RunAsync(CancellationToken.None),
-            Cron.Daily(3),
-            new RecurringJobOptions { TimeZone = platform.Value.GetTimeZone() });
+        var options = new RecurringJobOptions { TimeZone = platform.Value.GetTimeZone() };
+        recurringJobs.AddOrUpdate<HousekeepingJob>(HousekeepingJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3), options);
+        foreach (var schedule in schedules)
+        {
+            schedule.Schedule(recurringJobs, options);
+        }
+
         LogReady(database.Provider);
     }
 

@@ -105,18 +105,6 @@ public sealed partial class LearningService(
         }
     }
 
-    public async Task<IReadOnlyList<MyCourse>> ListMyCoursesAsync(Guid learnerId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Enrolments.AsNoTracking()
-            .Where(e => e.LearnerId == learnerId)
-            .Join(db.CourseVersions, e => e.CourseVersionId, v => v.Id, (e, v) => new { e, v })
-            .Join(db.Courses, x => x.e.CourseId, c => c.Id, (x, c) => new { x.e, x.v, c })
-            .OrderByDescending(x => x.e.EnrolledAt)
-            .Select(x => new MyCourse(x.c.Code, x.v.Title, x.e.EnrolledAt, x.e.CompletedAt))
-            .ToListAsync(cancellationToken);
-    }
-
     private static async Task<int> StreakAsync(SkillsAcademyDbContext db, Guid learnerId, DateOnly today, CancellationToken cancellationToken)
     {
         // A streak longer than a year is still counted right: the window grows until a gap is inside it.
@@ -149,5 +137,3 @@ public enum EnrolmentOutcome
     AlreadyEnrolled,
     NotListed,
 }
-
-public sealed record MyCourse(string Code, string Title, DateTimeOffset EnrolledAt, DateTimeOffset? CompletedAt);

@@ -15,10 +15,10 @@ public sealed class StudyTimeService(IDbContextFactory<SkillsAcademyDbContext> c
     private const int Attempts = 3;
 
     /// <summary>Opens a lesson for study; any other open lesson of the learner stops earning credit.</summary>
-    public async Task<Guid?> StartSessionAsync(Guid learnerId, int lessonId, CancellationToken cancellationToken = default)
+    public async Task<Guid?> StartSessionAsync(Guid learnerId, Guid lessonKey, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var lesson = await FindEnrolledLessonAsync(db, learnerId, lessonId, cancellationToken);
+        var lesson = await FindEnrolledLessonAsync(db, learnerId, lessonKey, cancellationToken);
         if (lesson is null)
         {
             return null;
@@ -42,13 +42,13 @@ public sealed class StudyTimeService(IDbContextFactory<SkillsAcademyDbContext> c
 
     /// <summary>One activity report of an open lesson page (every 15 s while visible and, for video, playing).</summary>
     public async Task<StudyReport> ReportAsync(
-        Guid learnerId, Guid sessionId, int lessonId, int? videoPositionSeconds = null, CancellationToken cancellationToken = default)
+        Guid learnerId, Guid sessionId, Guid lessonKey, int? videoPositionSeconds = null, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var session = await db.StudySessions.AsNoTracking().SingleOrDefaultAsync(s => s.LearnerId == learnerId, cancellationToken);
-            var lesson = await FindEnrolledLessonAsync(db, learnerId, lessonId, cancellationToken);
+            var session = await db.StudySessions.SingleOrDefaultAsync(s => s.LearnerId == learnerId, cancellationToken);
+            var lesson = await FindEnrolledLessonAsync(db, learnerId, lessonKey, cancellationToken);
             if (lesson is null || session is null || session.SessionId != sessionId || session.LessonKey != lesson.Key)
             {
                 return StudyReport.Paused;
@@ -63,7 +63,12 @@ public sealed class StudyTimeService(IDbContextFactory<SkillsAcademyDbContext> c
             }
 
             var videoSeconds = lesson.Kind == LessonKind.Video ? lesson.VideoSeconds : null;
-            var (result, closedSegment) = progress.Report(now, lesson.NominalMinutes * 60, videoPositionSeconds, videoSeconds);
+            var (result, closedSegment) = progress.Report(now, lesson.NominalMinutes * 60, videoPositionSeconds, videoSeconds, session.CreditedUntil);
+            if (result.Accepted)
+            {
+                session.Credited(now);
+            }
+
             if (closedSegment > 0)
             {
                 await RecordAsync(db, learnerId, LearningEventKind.StudySegmentCredited, now, lesson, ("seconds", (closedSegment / 1000).ToString(CultureInfo.InvariantCulture)), cancellationToken);
@@ -97,14 +102,17 @@ public sealed class StudyTimeService(IDbContextFactory<SkillsAcademyDbContext> c
             [extra.Key] = extra.Value,
         }), cancellationToken);
 
-    // The lesson, if the learner is enrolled in its course (in whichever version it belongs to).
-    private static Task<StudiedLesson?> FindEnrolledLessonAsync(SkillsAcademyDbContext db, Guid learnerId, int lessonId, CancellationToken cancellationToken) =>
+    // The lesson, if the learner is enrolled in its course, as in the latest published version of that course.
+    private static Task<StudiedLesson?> FindEnrolledLessonAsync(SkillsAcademyDbContext db, Guid learnerId, Guid lessonKey, CancellationToken cancellationToken) =>
         (from lesson in db.Set<Lesson>()
          join module in db.Set<CourseModule>() on lesson.CourseModuleId equals module.Id
          join version in db.CourseVersions on module.CourseVersionId equals version.Id
-         where lesson.Id == lessonId && db.Enrolments.Any(e => e.LearnerId == learnerId && e.CourseId == version.CourseId)
+         where lesson.Key == lessonKey
+               && (version.Status == CourseVersionStatus.Published || version.Status == CourseVersionStatus.Archived)
+               && db.Enrolments.Any(e => e.LearnerId == learnerId && e.CourseId == version.CourseId)
+         orderby version.Number descending
          select new StudiedLesson(lesson.Key, version.CourseId, lesson.Kind, lesson.NominalMinutes, lesson.RequiredMinutes, lesson.VideoSeconds))
-        .SingleOrDefaultAsync(cancellationToken);
+        .FirstOrDefaultAsync(cancellationToken);
 
     private sealed record StudiedLesson(Guid Key, int CourseId, LessonKind Kind, int NominalMinutes, int RequiredMinutes, int? VideoSeconds);
 }

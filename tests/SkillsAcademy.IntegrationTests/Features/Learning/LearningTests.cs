@@ -106,7 +106,7 @@ public sealed class LearningTests(ClockedAppFixture app) : IClassFixture<Clocked
         outcomes.Count(o => o == EnrolmentOutcome.Enrolled).ShouldBe(1);
         outcomes.Where(o => o != EnrolmentOutcome.Enrolled).ShouldAllBe(o => o == EnrolmentOutcome.AlreadyEnrolled);
         (await Service<CatalogService>().GetCourseAsync("FIT-L5-BENCH"))!.EnrolmentCount.ShouldBe(before + 1);
-        (await Service<LearningService>().ListMyCoursesAsync(learner)).ShouldHaveSingleItem().Code.ShouldBe("FIT-L5-BENCH");
+        (await Service<LearningProgressService>().ListMyCoursesAsync(learner)).ShouldHaveSingleItem().Code.ShouldBe("FIT-L5-BENCH");
         var events = await Service<LearningRecords>().ListAsync(learner);
         events.ShouldHaveSingleItem().Kind.ShouldBe(LearningEventKind.Enrolled);
         events[0].Data["course"].ShouldBe("FIT-L5-BENCH");

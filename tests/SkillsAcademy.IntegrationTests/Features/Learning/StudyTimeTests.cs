@@ -14,7 +14,7 @@ public sealed class StudyTimeTests(ClockedAppFixture app) : IClassFixture<Clocke
 {
     private T Service<T>() where T : notnull => app.Factory.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
 
-    private async Task<(Guid Learner, int LessonId, int OtherLessonId, int RequiredMinutes)> EnrolledLearnerAsync()
+    private async Task<(Guid Learner, Guid LessonKey, Guid OtherLessonKey, int RequiredMinutes)> EnrolledLearnerAsync()
     {
         using var scope = app.Factory.Services.CreateScope();
         var user = new ApplicationUser { UserName = $"study-{Guid.NewGuid():N}@example.com", DisplayName = "学员", CreatedAt = app.Time.GetUtcNow() };
@@ -23,13 +23,13 @@ public sealed class StudyTimeTests(ClockedAppFixture app) : IClassFixture<Clocke
         await using var db = await app.Factory.Services.GetRequiredService<IDbContextFactory<SkillsAcademyDbContext>>().CreateDbContextAsync();
         var lessons = await db.CourseVersions.Where(v => v.Status == CourseVersionStatus.Published && db.Courses.Any(c => c.Id == v.CourseId && c.Code == "WELD-L5-SMAW"))
             .SelectMany(v => v.Modules).SelectMany(m => m.Lessons).OrderBy(l => l.Id).Take(2).ToListAsync();
-        return (user.Id, lessons[0].Id, lessons[1].Id, lessons[0].RequiredMinutes);
+        return (user.Id, lessons[0].Key, lessons[1].Key, lessons[0].RequiredMinutes);
     }
 
-    private async Task<StudyReport> ReportAfterAsync(TimeSpan wait, Guid learner, Guid session, int lessonId)
+    private async Task<StudyReport> ReportAfterAsync(TimeSpan wait, Guid learner, Guid session, Guid lessonKey)
     {
         app.Time.Advance(wait);
-        return await Service<StudyTimeService>().ReportAsync(learner, session, lessonId);
+        return await Service<StudyTimeService>().ReportAsync(learner, session, lessonKey);
     }
 
     [Fact]

@@ -190,4 +190,53 @@ public sealed class StudyTimeCreditTests
             state.SegmentCount.ShouldBe(results.Count(r => r.StartedNewSegment), $"seed {seed}");
         }
     }
+
+    [Fact]
+    public void Time_already_credited_on_another_lesson_is_not_credited_again()
+    {
+        var started = StudyTimeCredit.Apply(StudyTimeState.Initial, _start, TenMinutes).State;
+
+        // Another lesson was credited up to 10 s after this lesson's last report.
+        var result = StudyTimeCredit.Apply(started, _start.AddSeconds(15), TenMinutes, learnerCreditedUntil: _start.AddSeconds(10));
+
+        result.CreditedSeconds.ShouldBe(5);
+        result.State.LastReportAt.ShouldBe(_start.AddSeconds(15));
+    }
+
+    [Fact]
+    public void Credit_elsewhere_before_this_lessons_last_report_changes_nothing()
+    {
+        var started = StudyTimeCredit.Apply(StudyTimeState.Initial, _start, TenMinutes).State;
+
+        var result = StudyTimeCredit.Apply(started, _start.AddSeconds(15), TenMinutes, learnerCreditedUntil: _start.AddSeconds(-30));
+
+        result.CreditedSeconds.ShouldBe(15);
+    }
+
+    [Fact]
+    public void Random_turns_between_lessons_never_credit_the_learner_more_than_wall_clock_time()
+    {
+        for (var seed = 0; seed < 200; seed++)
+        {
+            var random = new Random(seed);
+            var states = new[] { StudyTimeState.Initial, StudyTimeState.Initial, StudyTimeState.Initial };
+            DateTimeOffset? creditedUntil = null;
+            var at = _start;
+            var total = 0;
+            for (var i = 0; i < 200; i++)
+            {
+                at = at.AddMilliseconds(random.Next(0, 30_000));
+                var lesson = random.Next(states.Length);
+                var result = StudyTimeCredit.Apply(states[lesson], at, TenMinutes, creditedUntil);
+                states[lesson] = result.State;
+                total += result.CreditedSeconds;
+                if (result.Accepted && (creditedUntil is null || at > creditedUntil))
+                {
+                    creditedUntil = at;
+                }
+            }
+
+            ((double)total).ShouldBeLessThanOrEqualTo((at - _start).TotalSeconds + 1, $"seed {seed}");
+        }
+    }
 }

@@ -1,0 +1,177 @@
+using Microsoft.EntityFrameworkCore;
+using SkillsAcademy.Domain.Catalog;
+using SkillsAcademy.Infrastructure.Persistence;
+
+namespace SkillsAcademy.Web.Features.Learning;
+
+/// <summary>
+/// What an enrolled learner sees of a course: its lessons with credited time and completion, module and course
+/// progress, and where to continue. Progress is keyed by the lesson's stable key, so a republished version keeps it.
+/// </summary>
+public sealed class LearningProgressService(IDbContextFactory<SkillsAcademyDbContext> contextFactory, LessonMarkdown markdown)
+{
+    /// <summary>The syllabus with the learner's progress, or null if the learner is not enrolled in the course.</summary>
+    public async Task<CourseProgress?> GetCourseProgressAsync(Guid learnerId, string courseCode, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var enrolment = await FindEnrolmentAsync(db, learnerId, courseCode, cancellationToken);
+        if (enrolment is null)
+        {
+            return null;
+        }
+
+        var version = await LoadStudyVersionAsync(db, enrolment.CourseId, cancellationToken);
+        return version is null ? null : await BuildAsync(db, learnerId, courseCode, enrolment, version, cancellationToken);
+    }
+
+    /// <summary>Every course the learner is enrolled in with its progress, the most recently studied or enrolled first.</summary>
+    public async Task<IReadOnlyList<CourseProgress>> ListMyCoursesAsync(Guid learnerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var enrolments = await db.Enrolments.AsNoTracking()
+            .Where(e => e.LearnerId == learnerId)
+            .Join(db.Courses, e => e.CourseId, c => c.Id, (e, c) => new { Row = new EnrolmentRow(e.CourseId, e.EnrolledAt, e.CompletedAt), c.Code })
+            .ToListAsync(cancellationToken);
+        var courses = new List<CourseProgress>(enrolments.Count);
+        foreach (var enrolment in enrolments)
+        {
+            if (await LoadStudyVersionAsync(db, enrolment.Row.CourseId, cancellationToken) is { } version)
+            {
+                courses.Add(await BuildAsync(db, learnerId, enrolment.Code, enrolment.Row, version, cancellationToken));
+            }
+        }
+
+        return courses
+            .OrderByDescending(c => c.Modules.SelectMany(m => m.Lessons).Select(l => l.LastStudiedAt).DefaultIfEmpty().Max() ?? c.EnrolledAt)
+            .ToList();
+    }
+
+    /// <summary>One lesson to study with its content and the course around it, or null if the learner may not open it.</summary>
+    public async Task<LessonStudy?> GetLessonAsync(Guid learnerId, string courseCode, Guid lessonKey, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var enrolment = await FindEnrolmentAsync(db, learnerId, courseCode, cancellationToken);
+        if (enrolment is null)
+        {
+            return null;
+        }
+
+        var version = await LoadStudyVersionAsync(db, enrolment.CourseId, cancellationToken);
+        var lesson = version?.Modules.SelectMany(m => m.Lessons).FirstOrDefault(l => l.Key == lessonKey);
+        if (version is null || lesson is null)
+        {
+            return null;
+        }
+
+        var course = await BuildAsync(db, learnerId, courseCode, enrolment, version, cancellationToken);
+        var ordered = course.Modules.SelectMany(m => m.Lessons).ToList();
+        var index = ordered.FindIndex(l => l.Key == lessonKey);
+        return new LessonStudy(
+            course,
+            ordered[index],
+            lesson.Kind == LessonKind.Article ? markdown.ToSafeHtml(lesson.Markdown) : null,
+            lesson.MediaPath is { } path ? $"/media/{path}" : lesson.VideoUrl,
+            lesson.VideoSeconds,
+            index > 0 ? ordered[index - 1] : null,
+            index < ordered.Count - 1 ? ordered[index + 1] : null);
+    }
+
+    private static Task<EnrolmentRow?> FindEnrolmentAsync(SkillsAcademyDbContext db, Guid learnerId, string courseCode, CancellationToken cancellationToken) =>
+        db.Enrolments.AsNoTracking()
+            .Where(e => e.LearnerId == learnerId && db.Courses.Any(c => c.Id == e.CourseId && c.Code == courseCode))
+            .Select(e => new EnrolmentRow(e.CourseId, e.EnrolledAt, e.CompletedAt))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    // Enrolled learners study the latest version that was published, even after the course is archived.
+    private static Task<CourseVersion?> LoadStudyVersionAsync(SkillsAcademyDbContext db, int courseId, CancellationToken cancellationToken) =>
+        db.CourseVersions.AsNoTracking()
+            .Include(v => v.Modules.OrderBy(m => m.Position)).ThenInclude(m => m.Lessons.OrderBy(l => l.Position))
+            .AsSplitQuery()
+            .Where(v => v.CourseId == courseId && (v.Status == CourseVersionStatus.Published || v.Status == CourseVersionStatus.Archived))
+            .OrderByDescending(v => v.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private static async Task<CourseProgress> BuildAsync(
+        SkillsAcademyDbContext db, Guid learnerId, string courseCode, EnrolmentRow enrolment, CourseVersion version, CancellationToken cancellationToken)
+    {
+        var progress = await db.LessonProgress.AsNoTracking()
+            .Where(p => p.LearnerId == learnerId && p.CourseId == enrolment.CourseId)
+            .Select(p => new { p.LessonKey, p.CreditedMilliseconds, p.FurthestPositionSeconds, p.CompletedAt, p.LastReportAt })
+            .ToDictionaryAsync(p => p.LessonKey, cancellationToken);
+        var modules = version.Modules.Select(m => new ModuleProgress(
+            m.Title,
+            m.Tag,
+            m.Lessons.Select(l =>
+            {
+                var p = progress.GetValueOrDefault(l.Key);
+                return new LessonProgressView(
+                    l.Key, l.Title, l.Kind, l.NominalMinutes, l.RequiredMinutes,
+                    (int)((p?.CreditedMilliseconds ?? 0) / 1000), p?.FurthestPositionSeconds ?? 0, l.VideoSeconds, p?.CompletedAt, p?.LastReportAt);
+            }).ToList())).ToList();
+        return new CourseProgress(courseCode, version.Title, enrolment.EnrolledAt, enrolment.CompletedAt, modules);
+    }
+
+    private sealed record EnrolmentRow(int CourseId, DateTimeOffset EnrolledAt, DateTimeOffset? CompletedAt);
+}
+
+/// <summary>A learner's progress through one course.</summary>
+public sealed record CourseProgress(string Code, string Title, DateTimeOffset EnrolledAt, DateTimeOffset? CompletedAt, IReadOnlyList<ModuleProgress> Modules)
+{
+    public int LessonCount => Modules.Sum(m => m.Lessons.Count);
+
+    public int CompletedLessonCount => Modules.Sum(m => m.CompletedLessonCount);
+
+    /// <summary>Whole percent of lessons completed.</summary>
+    public int Percent => LessonCount == 0 ? 0 : CompletedLessonCount * 100 / LessonCount;
+
+    public int CreditedSeconds => Modules.Sum(m => m.Lessons.Sum(l => l.CreditedSeconds));
+
+    /// <summary>
+    /// Where to continue: the unfinished lesson studied most recently, else the first unfinished lesson in order,
+    /// else null when every lesson is complete.
+    /// </summary>
+    public LessonProgressView? ContinueWith
+    {
+        get
+        {
+            var lessons = Modules.SelectMany(m => m.Lessons).ToList();
+            return lessons.Where(l => !l.IsComplete && l.LastStudiedAt is not null).MaxBy(l => l.LastStudiedAt)
+                ?? lessons.FirstOrDefault(l => !l.IsComplete);
+        }
+    }
+}
+
+public sealed record ModuleProgress(string Title, string Tag, IReadOnlyList<LessonProgressView> Lessons)
+{
+    public int CompletedLessonCount => Lessons.Count(l => l.IsComplete);
+
+    public int Percent => Lessons.Count == 0 ? 0 : CompletedLessonCount * 100 / Lessons.Count;
+}
+
+/// <summary>One lesson with the learner's credited time; <see cref="Percent"/> is credited time against the required minutes.</summary>
+public sealed record LessonProgressView(
+    Guid Key,
+    string Title,
+    LessonKind Kind,
+    int NominalMinutes,
+    int RequiredMinutes,
+    int CreditedSeconds,
+    int FurthestPositionSeconds,
+    int? VideoSeconds,
+    DateTimeOffset? CompletedAt,
+    DateTimeOffset? LastStudiedAt)
+{
+    public bool IsComplete => CompletedAt is not null;
+
+    public int Percent => IsComplete ? 100 : Math.Min(99, CreditedSeconds * 100 / (RequiredMinutes * 60));
+}
+
+/// <summary>A lesson opened for study: its content (article HTML already sanitized, or a media address) and its neighbours.</summary>
+public sealed record LessonStudy(
+    CourseProgress Course,
+    LessonProgressView Lesson,
+    string? SafeHtml,
+    string? MediaUrl,
+    int? VideoSeconds,
+    LessonProgressView? Previous,
+    LessonProgressView? Next);
