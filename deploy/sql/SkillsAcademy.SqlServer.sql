@@ -849,3 +849,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124194358_LearningRecordAudit'
+)
+BEGIN
+    CREATE TABLE [AuditEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [At] datetimeoffset NOT NULL,
+        [ActorId] uniqueidentifier NOT NULL,
+        [Action] nvarchar(64) NOT NULL,
+        [Subject] nvarchar(64) NOT NULL,
+        [Detail] nvarchar(500) NULL,
+        CONSTRAINT [PK_AuditEntries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124194358_LearningRecordAudit'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_ActorId_At] ON [AuditEntries] ([ActorId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124194358_LearningRecordAudit'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_Subject_At] ON [AuditEntries] ([Subject], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124194358_LearningRecordAudit'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124194358_LearningRecordAudit', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

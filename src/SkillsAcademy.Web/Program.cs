@@ -14,11 +14,19 @@ builder.AddLearning();
 builder.AddStatistics();
 
 var app = builder.Build();
+if (args.Contains(LearningRecordVerifier.CommandLineSwitch))
+{
+    // An operator's check of every learner's hash chain; the web server does not start.
+    return await LearningRecordVerifier.RunFromCommandLineAsync(app.Services, Console.Out);
+}
+
 app.UsePlatform();
 app.MapAccounts();
 app.MapAuthoringEndpoints();
+app.MapLearningEndpoints();
 app.MapPlatform();
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SkillsAcademy.Domain.Auditing;
 using SkillsAcademy.Domain.Catalog;
 using SkillsAcademy.Domain.Learning;
 using SkillsAcademy.Domain.People;
@@ -36,7 +37,34 @@ public sealed class SkillsAcademyDbContext(DbContextOptions<SkillsAcademyDbConte
     /// <summary>Append-only: rows are inserted through LearningRecords and never updated or deleted.</summary>
     public DbSet<LearningEvent> LearningEvents => Set<LearningEvent>();
 
+    /// <summary>Append-only, like the learning records.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseChangesToAppendOnlyRows();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseChangesToAppendOnlyRows();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // Learning records and audit entries are evidence: once written, no code path may change or remove them.
+    private void RefuseChangesToAppendOnlyRows()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry is { State: EntityState.Modified or EntityState.Deleted, Entity: LearningEvent or AuditEntry })
+            {
+                throw new AppendOnlyViolationException(entry.Entity.GetType().Name, entry.State);
+            }
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -74,6 +74,34 @@ public sealed class LearnerJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.Locator("#continue")).ToContainTextAsync("继续学习");
         await Assertions.Expect(page.Locator("#course-progress")).ToBeVisibleAsync();
+
+        // The learning record shows what happened, newest first, with the chain verified.
+        await page.GotoAsync("/learning-record");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator("#chain-status")).ToContainTextAsync("哈希链校验通过");
+        await Assertions.Expect(page.Locator("#record-timeline")).ToContainTextAsync("签到打卡");
+        await Assertions.Expect(page.Locator("#record-timeline")).ToContainTextAsync("报名课程");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "learning-record-390.png"), FullPage = true });
+        await page.ExpectNoSeriousAccessibilityViolationsAsync();
+    }
+
+    [Fact]
+    public async Task Staff_look_up_a_learners_record_by_mobile_number()
+    {
+        var page = await browser.NewPhonePageAsync();
+        await page.LogInAsync(SkillsAcademyWebFactory.StaffAccount, "/federation/records");
+        await page.WaitForInteractiveAsync();
+
+        await page.GetByLabel("姓名、手机号或身份证号").FillAsync(SkillsAcademyWebFactory.LearnerAccount);
+        await page.ClickAsync("#find-learner");
+        await page.Locator("#learner-matches button").First.ClickAsync();
+
+        await Assertions.Expect(page.Locator("#record-heading")).ToContainTextAsync("的学习记录");
+        await Assertions.Expect(page.Locator("#chain-status")).ToBeVisibleAsync();
+        (await page.ContentAsync()).ShouldNotContain(SkillsAcademyWebFactory.LearnerAccount[3..7] + SkillsAcademyWebFactory.LearnerAccount[7..]);
+        await page.ClickAsync("#verify-all");
+        await Assertions.Expect(page.Locator("#verify-result")).ToContainTextAsync("0 条链未通过");
+        await page.ExpectNoSeriousAccessibilityViolationsAsync();
     }
 
     private static async Task<int> CreditedSecondsAsync(IPage page)

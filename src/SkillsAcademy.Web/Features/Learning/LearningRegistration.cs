@@ -14,6 +14,8 @@ public static class LearningRegistration
         builder.Services.AddScoped<StudyTimeService>();
         builder.Services.AddScoped<LearningProgressService>();
         builder.Services.AddScoped<StudySegmentSweepJob>();
+        builder.Services.AddScoped<LearningRecordService>();
+        builder.Services.AddScoped<LearningRecordVerifier>();
         builder.Services.AddSingleton<LessonMarkdown>();
         builder.Services.AddSingleton<IRecurringJobSchedule, LearningJobs>();
         return builder;
