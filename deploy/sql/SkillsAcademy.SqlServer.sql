@@ -894,3 +894,197 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    ALTER TABLE [CourseVersions] ADD [FinalExam_AttemptsAllowed] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    ALTER TABLE [CourseVersions] ADD [FinalExam_PassPercent] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    ALTER TABLE [CourseVersions] ADD [FinalExam_QuestionCount] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    ALTER TABLE [CourseVersions] ADD [FinalExam_Review] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    ALTER TABLE [CourseVersions] ADD [FinalExam_TimeLimitMinutes] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    ALTER TABLE [CourseModule] ADD [Quiz_AttemptsAllowed] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    ALTER TABLE [CourseModule] ADD [Quiz_PassPercent] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    ALTER TABLE [CourseModule] ADD [Quiz_QuestionCount] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    ALTER TABLE [CourseModule] ADD [Quiz_Review] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    ALTER TABLE [CourseModule] ADD [Quiz_TimeLimitMinutes] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    CREATE TABLE [QuizAttempts] (
+        [Id] uniqueidentifier NOT NULL,
+        [LearnerId] uniqueidentifier NOT NULL,
+        [CourseId] int NOT NULL,
+        [CourseVersionId] int NOT NULL,
+        [QuizKey] nvarchar(40) NOT NULL,
+        [Number] int NOT NULL,
+        [StartedAt] datetimeoffset NOT NULL,
+        [DeadlineAt] datetimeoffset NOT NULL,
+        [ClosedAt] datetimeoffset NULL,
+        [Status] int NOT NULL,
+        [CorrectCount] int NULL,
+        [ScorePercent] int NULL,
+        [Passed] bit NULL,
+        CONSTRAINT [PK_QuizAttempts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_QuizAttempts_AspNetUsers_LearnerId] FOREIGN KEY ([LearnerId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_QuizAttempts_CourseVersions_CourseVersionId] FOREIGN KEY ([CourseVersionId]) REFERENCES [CourseVersions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_QuizAttempts_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    CREATE TABLE [AttemptItems] (
+        [AttemptId] uniqueidentifier NOT NULL,
+        [Position] int NOT NULL,
+        [QuestionKey] uniqueidentifier NOT NULL,
+        [QuestionId] int NOT NULL,
+        [OptionOrder] nvarchar(40) NOT NULL,
+        [Chosen] nvarchar(40) NULL,
+        [Correct] bit NULL,
+        CONSTRAINT [PK_AttemptItems] PRIMARY KEY ([AttemptId], [Position]),
+        CONSTRAINT [FK_AttemptItems_Question_QuestionId] FOREIGN KEY ([QuestionId]) REFERENCES [Question] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AttemptItems_QuizAttempts_AttemptId] FOREIGN KEY ([AttemptId]) REFERENCES [QuizAttempts] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    CREATE INDEX [IX_AttemptItems_QuestionId] ON [AttemptItems] ([QuestionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    CREATE INDEX [IX_AttemptItems_QuestionKey] ON [AttemptItems] ([QuestionKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    CREATE INDEX [IX_QuizAttempts_CourseId_QuizKey_Status] ON [QuizAttempts] ([CourseId], [QuizKey], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    CREATE INDEX [IX_QuizAttempts_CourseVersionId] ON [QuizAttempts] ([CourseVersionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_QuizAttempts_LearnerId_CourseId_QuizKey_Number] ON [QuizAttempts] ([LearnerId], [CourseId], [QuizKey], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_QuizAttempts_OneOpen] ON [QuizAttempts] ([LearnerId], [CourseId], [QuizKey]) WHERE [Status] = 1');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    CREATE INDEX [IX_QuizAttempts_Status_DeadlineAt] ON [QuizAttempts] ([Status], [DeadlineAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124195632_Assessment'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124195632_Assessment', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -64,6 +64,9 @@ public sealed class CourseVersion
 
     public IReadOnlyList<CourseInstructor> Instructors => _instructors;
 
+    /// <summary>The course's final exam (结业考试) drawn from the whole question bank, if it has one.</summary>
+    public Assessment.QuizSettings? FinalExam { get; set; }
+
     public int NominalMinutes => _modules.Sum(m => m.Lessons.Sum(l => l.NominalMinutes));
 
     public bool IsEditable => CourseVersionTransitions.IsEditable(Status);
@@ -123,7 +126,7 @@ public sealed class CourseVersion
     /// <summary>A new draft with the same content and the same lesson and question keys, for editing a published course.</summary>
     public CourseVersion CopyAsDraft(int number, DateTimeOffset now)
     {
-        var copy = new CourseVersion(number, Title, Summary, OccupationId, SkillLevel, VoucherEligible, now) { CoverPath = CoverPath };
+        var copy = new CourseVersion(number, Title, Summary, OccupationId, SkillLevel, VoucherEligible, now) { CoverPath = CoverPath, FinalExam = FinalExam?.Copy() };
         foreach (var instructor in _instructors.OrderBy(i => i.Position))
         {
             copy.AddInstructor(instructor.Name, instructor.Honours, instructor.Bio);
@@ -132,6 +135,7 @@ public sealed class CourseVersion
         foreach (var module in _modules.OrderBy(m => m.Position))
         {
             var moduleCopy = copy.AddModule(module.Title, module.Tag);
+            moduleCopy.Quiz = module.Quiz?.Copy();
             foreach (var lesson in module.Lessons.OrderBy(l => l.Position))
             {
                 moduleCopy.AddLesson(lesson.Copy());
@@ -225,6 +229,9 @@ public sealed class CourseModule
 
     /// <summary>Quizzes draw this module's questions by tag.</summary>
     public string Tag { get; private set; }
+
+    /// <summary>The end-of-module quiz (小结测试), if the module has one.</summary>
+    public Assessment.QuizSettings? Quiz { get; set; }
 
     public IReadOnlyList<Lesson> Lessons => _lessons;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SkillsAcademy.Domain.Assessment;
 using SkillsAcademy.Domain.Auditing;
 using SkillsAcademy.Domain.Catalog;
 using SkillsAcademy.Domain.Learning;
@@ -36,6 +37,10 @@ public sealed class SkillsAcademyDbContext(DbContextOptions<SkillsAcademyDbConte
 
     /// <summary>Append-only: rows are inserted through LearningRecords and never updated or deleted.</summary>
     public DbSet<LearningEvent> LearningEvents => Set<LearningEvent>();
+
+    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+
+    public DbSet<AttemptItem> AttemptItems => Set<AttemptItem>();
 
     /// <summary>Append-only, like the learning records.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

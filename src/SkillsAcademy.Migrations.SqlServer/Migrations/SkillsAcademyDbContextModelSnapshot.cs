@@ -172,6 +172,104 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SkillsAcademy.Domain.Assessment.AttemptItem", b =>
+                {
+                    b.Property<Guid>("AttemptId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Chosen")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool?>("Correct")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("OptionOrder")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("QuestionKey")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("AttemptId", "Position");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("QuestionKey");
+
+                    b.ToTable("AttemptItems");
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Assessment.QuizAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("CorrectCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CourseVersionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("DeadlineAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("QuizKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int?>("ScorePercent")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseVersionId");
+
+                    b.HasIndex("Status", "DeadlineAt");
+
+                    b.HasIndex("CourseId", "QuizKey", "Status");
+
+                    b.HasIndex("LearnerId", "CourseId", "QuizKey", "Number")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "LearnerId", "CourseId", "QuizKey" }, "IX_QuizAttempts_OneOpen")
+                        .IsUnique()
+                        .HasFilter("[Status] = 1");
+
+                    b.ToTable("QuizAttempts");
+                });
+
             modelBuilder.Entity("SkillsAcademy.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -956,6 +1054,42 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SkillsAcademy.Domain.Assessment.AttemptItem", b =>
+                {
+                    b.HasOne("SkillsAcademy.Domain.Assessment.QuizAttempt", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SkillsAcademy.Domain.Catalog.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Assessment.QuizAttempt", b =>
+                {
+                    b.HasOne("SkillsAcademy.Domain.Catalog.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SkillsAcademy.Domain.Catalog.CourseVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CourseVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SkillsAcademy.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SkillsAcademy.Domain.Catalog.Course", b =>
                 {
                     b.HasOne("SkillsAcademy.Domain.Catalog.Occupation", "Occupation")
@@ -983,6 +1117,36 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                         .HasForeignKey("CourseVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("SkillsAcademy.Domain.Assessment.QuizSettings", "Quiz", b1 =>
+                        {
+                            b1.Property<int>("CourseModuleId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("AttemptsAllowed")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("PassPercent")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("QuestionCount")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Review")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("TimeLimitMinutes")
+                                .HasColumnType("int");
+
+                            b1.HasKey("CourseModuleId");
+
+                            b1.ToTable("CourseModule");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CourseModuleId");
+                        });
+
+                    b.Navigation("Quiz");
                 });
 
             modelBuilder.Entity("SkillsAcademy.Domain.Catalog.CourseVersion", b =>
@@ -998,6 +1162,36 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                         .HasForeignKey("OccupationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("SkillsAcademy.Domain.Assessment.QuizSettings", "FinalExam", b1 =>
+                        {
+                            b1.Property<int>("CourseVersionId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("AttemptsAllowed")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("PassPercent")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("QuestionCount")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Review")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("TimeLimitMinutes")
+                                .HasColumnType("int");
+
+                            b1.HasKey("CourseVersionId");
+
+                            b1.ToTable("CourseVersions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CourseVersionId");
+                        });
+
+                    b.Navigation("FinalExam");
                 });
 
             modelBuilder.Entity("SkillsAcademy.Domain.Catalog.Lesson", b =>
@@ -1109,6 +1303,11 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                         .HasForeignKey("SkillsAcademy.Domain.People.LearnerProfile", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Assessment.QuizAttempt", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("SkillsAcademy.Domain.Catalog.Course", b =>

@@ -160,6 +160,104 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SkillsAcademy.Domain.Assessment.AttemptItem", b =>
+                {
+                    b.Property<Guid>("AttemptId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Chosen")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Correct")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OptionOrder")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("QuestionKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AttemptId", "Position");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("QuestionKey");
+
+                    b.ToTable("AttemptItems");
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Assessment.QuizAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CorrectCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeadlineAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuizKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ScorePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseVersionId");
+
+                    b.HasIndex("Status", "DeadlineAt");
+
+                    b.HasIndex("CourseId", "QuizKey", "Status");
+
+                    b.HasIndex("LearnerId", "CourseId", "QuizKey", "Number")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "LearnerId", "CourseId", "QuizKey" }, "IX_QuizAttempts_OneOpen")
+                        .IsUnique()
+                        .HasFilter("[Status] = 1");
+
+                    b.ToTable("QuizAttempts");
+                });
+
             modelBuilder.Entity("SkillsAcademy.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -921,6 +1019,42 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SkillsAcademy.Domain.Assessment.AttemptItem", b =>
+                {
+                    b.HasOne("SkillsAcademy.Domain.Assessment.QuizAttempt", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SkillsAcademy.Domain.Catalog.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Assessment.QuizAttempt", b =>
+                {
+                    b.HasOne("SkillsAcademy.Domain.Catalog.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SkillsAcademy.Domain.Catalog.CourseVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CourseVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SkillsAcademy.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SkillsAcademy.Domain.Catalog.Course", b =>
                 {
                     b.HasOne("SkillsAcademy.Domain.Catalog.Occupation", "Occupation")
@@ -948,6 +1082,36 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                         .HasForeignKey("CourseVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("SkillsAcademy.Domain.Assessment.QuizSettings", "Quiz", b1 =>
+                        {
+                            b1.Property<int>("CourseModuleId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AttemptsAllowed")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("PassPercent")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("QuestionCount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Review")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("TimeLimitMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("CourseModuleId");
+
+                            b1.ToTable("CourseModule");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CourseModuleId");
+                        });
+
+                    b.Navigation("Quiz");
                 });
 
             modelBuilder.Entity("SkillsAcademy.Domain.Catalog.CourseVersion", b =>
@@ -963,6 +1127,36 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                         .HasForeignKey("OccupationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("SkillsAcademy.Domain.Assessment.QuizSettings", "FinalExam", b1 =>
+                        {
+                            b1.Property<int>("CourseVersionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AttemptsAllowed")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("PassPercent")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("QuestionCount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Review")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("TimeLimitMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("CourseVersionId");
+
+                            b1.ToTable("CourseVersions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CourseVersionId");
+                        });
+
+                    b.Navigation("FinalExam");
                 });
 
             modelBuilder.Entity("SkillsAcademy.Domain.Catalog.Lesson", b =>
@@ -1074,6 +1268,11 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                         .HasForeignKey("SkillsAcademy.Domain.People.LearnerProfile", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Assessment.QuizAttempt", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("SkillsAcademy.Domain.Catalog.Course", b =>

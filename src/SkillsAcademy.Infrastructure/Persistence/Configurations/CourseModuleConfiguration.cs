@@ -12,6 +12,7 @@ internal sealed class CourseModuleConfiguration : IEntityTypeConfiguration<Cours
         builder.Property(m => m.Title).HasMaxLength(Course.MaxTitleLength).IsRequired();
         builder.Property(m => m.Tag).HasMaxLength(30).IsRequired();
         builder.HasIndex(m => new { m.CourseVersionId, m.Tag }).IsUnique();
+        builder.OwnsOne(m => m.Quiz, QuizSettingsColumns.Configure);
         builder.HasMany(m => m.Lessons).WithOne().HasForeignKey(l => l.CourseModuleId).OnDelete(DeleteBehavior.Cascade);
     }
 }

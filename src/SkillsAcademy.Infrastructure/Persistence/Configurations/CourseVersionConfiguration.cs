@@ -28,6 +28,7 @@ internal sealed class CourseVersionConfiguration : IEntityTypeConfiguration<Cour
             .IsUnique()
             .HasFilter($"[Status] IN ({(int)CourseVersionStatus.Draft}, {(int)CourseVersionStatus.Submitted}, {(int)CourseVersionStatus.Returned})");
 
+        builder.OwnsOne(v => v.FinalExam, QuizSettingsColumns.Configure);
         builder.HasMany(v => v.Modules).WithOne().HasForeignKey(m => m.CourseVersionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(v => v.Questions).WithOne().HasForeignKey(q => q.CourseVersionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(v => v.Instructors).WithOne().HasForeignKey(i => i.CourseVersionId).OnDelete(DeleteBehavior.Cascade);
