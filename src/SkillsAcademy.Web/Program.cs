@@ -1,4 +1,5 @@
 using SkillsAcademy.Web.Features.Accounts;
+using SkillsAcademy.Web.Features.Assessment;
 using SkillsAcademy.Web.Features.Authoring;
 using SkillsAcademy.Web.Features.Catalog;
 using SkillsAcademy.Web.Features.Learning;
@@ -11,6 +12,7 @@ builder.AddAccounts();
 builder.AddAuthoring();
 builder.AddCatalog();
 builder.AddLearning();
+builder.AddAssessment();
 builder.AddStatistics();
 
 var app = builder.Build();

@@ -10,7 +10,10 @@ namespace SkillsAcademy.Web.Features.Learning;
 /// Verified study time: the lesson page reports activity from its circuit; the server's clock decides what is
 /// credited (DOMAIN.md "Study time"). Only the learner's latest lesson session earns credit.
 /// </summary>
-public sealed class StudyTimeService(IDbContextFactory<SkillsAcademyDbContext> contextFactory, TimeProvider timeProvider)
+public sealed class StudyTimeService(
+    IDbContextFactory<SkillsAcademyDbContext> contextFactory,
+    TimeProvider timeProvider,
+    Assessment.CourseCompletionService completion)
 {
     private const int Attempts = 3;
 
@@ -84,6 +87,12 @@ public sealed class StudyTimeService(IDbContextFactory<SkillsAcademyDbContext> c
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                if (completedNow)
+                {
+                    // The last lesson may be the last requirement of the course.
+                    await completion.TryCompleteAsync(learnerId, lesson.CourseId, cancellationToken);
+                }
+
                 return new StudyReport(result.Accepted, result.CreditedSeconds, (int)(progress.CreditedMilliseconds / 1000), progress.CompletedAt is not null, false);
             }
             catch (DbUpdateException) when (attempt < Attempts)
