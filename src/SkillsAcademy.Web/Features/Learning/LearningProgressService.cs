@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SkillsAcademy.Domain.Assessment;
 using SkillsAcademy.Domain.Catalog;
 using SkillsAcademy.Infrastructure.Persistence;
 
@@ -98,9 +99,22 @@ public sealed class LearningProgressService(IDbContextFactory<SkillsAcademyDbCon
             .Where(p => p.LearnerId == learnerId && p.CourseId == enrolment.CourseId)
             .Select(p => new { p.LessonKey, p.CreditedMilliseconds, p.FurthestPositionSeconds, p.CompletedAt, p.LastReportAt })
             .ToDictionaryAsync(p => p.LessonKey, cancellationToken);
+        var attempts = (await db.QuizAttempts.AsNoTracking()
+                .Where(a => a.LearnerId == learnerId && a.CourseId == enrolment.CourseId)
+                .Select(a => new { a.QuizKey, a.ScorePercent, a.Passed })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.QuizKey);
+        QuizProgress? Quiz(string key, QuizSettings? settings) => settings is null ? null : new QuizProgress(
+            key,
+            attempts[key].Any(a => a.Passed == true),
+            attempts[key].Max(a => a.ScorePercent),
+            attempts[key].Count(),
+            settings.AttemptsAllowed,
+            settings.PassPercent);
         var modules = version.Modules.Select(m => new ModuleProgress(
             m.Title,
             m.Tag,
+            Quiz(QuizKeys.ForModule(m.Tag), m.Quiz),
             m.Lessons.Select(l =>
             {
                 var p = progress.GetValueOrDefault(l.Key);
@@ -108,21 +122,37 @@ public sealed class LearningProgressService(IDbContextFactory<SkillsAcademyDbCon
                     l.Key, l.Title, l.Kind, l.NominalMinutes, l.RequiredMinutes,
                     (int)((p?.CreditedMilliseconds ?? 0) / 1000), p?.FurthestPositionSeconds ?? 0, l.VideoSeconds, p?.CompletedAt, p?.LastReportAt);
             }).ToList())).ToList();
-        return new CourseProgress(courseCode, version.Title, enrolment.EnrolledAt, enrolment.CompletedAt, modules);
+        return new CourseProgress(courseCode, version.Title, enrolment.EnrolledAt, enrolment.CompletedAt, modules, Quiz(QuizKeys.FinalExam, version.FinalExam));
     }
 
     private sealed record EnrolmentRow(int CourseId, DateTimeOffset EnrolledAt, DateTimeOffset? CompletedAt);
 }
 
 /// <summary>A learner's progress through one course.</summary>
-public sealed record CourseProgress(string Code, string Title, DateTimeOffset EnrolledAt, DateTimeOffset? CompletedAt, IReadOnlyList<ModuleProgress> Modules)
+public sealed record CourseProgress(
+    string Code, string Title, DateTimeOffset EnrolledAt, DateTimeOffset? CompletedAt, IReadOnlyList<ModuleProgress> Modules, QuizProgress? FinalExam = null)
 {
     public int LessonCount => Modules.Sum(m => m.Lessons.Count);
 
     public int CompletedLessonCount => Modules.Sum(m => m.CompletedLessonCount);
 
-    /// <summary>Whole percent of lessons completed.</summary>
-    public int Percent => LessonCount == 0 ? 0 : CompletedLessonCount * 100 / LessonCount;
+    /// <summary>Every quiz the learner must pass: module quizzes in order, then the final exam.</summary>
+    public IEnumerable<QuizProgress> Quizzes => Modules.Select(m => m.Quiz).Append(FinalExam).OfType<QuizProgress>();
+
+    /// <summary>Whole percent of the requirements met: lessons completed and quizzes passed.</summary>
+    public int Percent
+    {
+        get
+        {
+            var total = LessonCount + Quizzes.Count();
+            return total == 0 ? 0 : (CompletedLessonCount + Quizzes.Count(q => q.Passed)) * 100 / total;
+        }
+    }
+
+    /// <summary>The first quiz not yet passed whose lessons are all complete (the final exam once every lesson is).</summary>
+    public QuizProgress? NextQuiz =>
+        Modules.Where(m => m.Quiz is { Passed: false } && m.CompletedLessonCount == m.Lessons.Count).Select(m => m.Quiz).FirstOrDefault()
+        ?? (FinalExam is { Passed: false } && CompletedLessonCount == LessonCount ? FinalExam : null);
 
     public int CreditedSeconds => Modules.Sum(m => m.Lessons.Sum(l => l.CreditedSeconds));
 
@@ -141,11 +171,24 @@ public sealed record CourseProgress(string Code, string Title, DateTimeOffset En
     }
 }
 
-public sealed record ModuleProgress(string Title, string Tag, IReadOnlyList<LessonProgressView> Lessons)
+public sealed record ModuleProgress(string Title, string Tag, QuizProgress? Quiz, IReadOnlyList<LessonProgressView> Lessons)
 {
     public int CompletedLessonCount => Lessons.Count(l => l.IsComplete);
 
-    public int Percent => Lessons.Count == 0 ? 0 : CompletedLessonCount * 100 / Lessons.Count;
+    public int Percent
+    {
+        get
+        {
+            var total = Lessons.Count + (Quiz is null ? 0 : 1);
+            return total == 0 ? 0 : (CompletedLessonCount + (Quiz is { Passed: true } ? 1 : 0)) * 100 / total;
+        }
+    }
+}
+
+/// <summary>A learner's standing in one quiz: passed or not, best score, attempts used of those allowed (0 = no limit).</summary>
+public sealed record QuizProgress(string Key, bool Passed, int? BestScore, int AttemptsUsed, int AttemptsAllowed, int PassPercent)
+{
+    public bool HasAttemptsLeft => AttemptsAllowed == 0 || AttemptsUsed < AttemptsAllowed;
 }
 
 /// <summary>One lesson with the learner's credited time; <see cref="Percent"/> is credited time against the required minutes.</summary>

@@ -49,13 +49,19 @@ public sealed class LearningComponentTests : BunitContext
         var done = Lesson("触电防护", 20 * 60, 16, complete: true);
         var current = Lesson("弧光防护", 8 * 60, 16);
         var untouched = Lesson("防火防爆", 0, 16);
-        var course = Course(new ModuleProgress("安全", "safety", [done, current]), new ModuleProgress("设备", "equipment", [untouched]));
+        var quiz = new QuizProgress("m-safety", false, 40, 1, 3, 60);
+        var course = Course(new ModuleProgress("安全", "safety", quiz, [done, current]), new ModuleProgress("设备", "equipment", null, [untouched]));
 
         var cut = LocalizerFactory.InCulture("zh-CN", () => Render<CourseOutline>(p => p.Add(o => o.Course, course).Add(o => o.CurrentLesson, current.Key)));
 
-        cut.Find("#course-progress").GetAttribute("aria-valuenow").ShouldBe("33");
-        cut.FindAll(".sa-syllabus > li [role=progressbar]").Select(b => b.GetAttribute("aria-valuenow")).ShouldBe(["50", "0"]);
-        var links = cut.FindAll(".sa-lessons a");
+        // Requirements: three lessons and one quiz; one lesson is done.
+        cut.Find("#course-progress").GetAttribute("aria-valuenow").ShouldBe("25");
+        cut.FindAll(".sa-syllabus > li [role=progressbar]").Select(b => b.GetAttribute("aria-valuenow")).ShouldBe(["33", "0"]);
+        var quizLink = cut.Find("a.sa-quiz-link");
+        quizLink.GetAttribute("href").ShouldBe("/learning/WELD-1/quizzes/m-safety");
+        quizLink.TextContent.ShouldContain("小结测试");
+        quizLink.TextContent.ShouldContain("最高 40 分（60 分及格）");
+        var links = cut.FindAll(".sa-lessons a:not(.sa-quiz-link)");
         links.Select(a => a.GetAttribute("href")).ShouldBe([.. new[] { done, current, untouched }.Select(l => $"/learning/WELD-1/lessons/{l.Key}")]);
         links[0].TextContent.ShouldContain("已完成");
         links[1].TextContent.ShouldContain("已学 8 / 16 分钟");
@@ -71,9 +77,9 @@ public sealed class LearningComponentTests : BunitContext
         var studiedLast = Lesson("三", 60, 10, minutesAgo: 5);
         var finished = Lesson("四", 900, 10, complete: true, minutesAgo: 1);
 
-        Course(new ModuleProgress("m", "m", [first, studiedEarlier, studiedLast, finished])).ContinueWith!.Key.ShouldBe(studiedLast.Key);
-        Course(new ModuleProgress("m", "m", [finished, first])).ContinueWith!.Key.ShouldBe(first.Key);
-        Course(new ModuleProgress("m", "m", [finished])).ContinueWith.ShouldBeNull();
+        Course(new ModuleProgress("m", "m", null, [first, studiedEarlier, studiedLast, finished])).ContinueWith!.Key.ShouldBe(studiedLast.Key);
+        Course(new ModuleProgress("m", "m", null, [finished, first])).ContinueWith!.Key.ShouldBe(first.Key);
+        Course(new ModuleProgress("m", "m", null, [finished])).ContinueWith.ShouldBeNull();
     }
 
     [Fact]
