@@ -2,6 +2,7 @@ using SkillsAcademy.Web.Features.Accounts;
 using SkillsAcademy.Web.Features.Assessment;
 using SkillsAcademy.Web.Features.Authoring;
 using SkillsAcademy.Web.Features.Catalog;
+using SkillsAcademy.Web.Features.Certificates;
 using SkillsAcademy.Web.Features.Learning;
 using SkillsAcademy.Web.Features.Statistics;
 using SkillsAcademy.Web.Platform;
@@ -13,6 +14,7 @@ builder.AddAuthoring();
 builder.AddCatalog();
 builder.AddLearning();
 builder.AddAssessment();
+builder.AddCertificates();
 builder.AddStatistics();
 
 var app = builder.Build();

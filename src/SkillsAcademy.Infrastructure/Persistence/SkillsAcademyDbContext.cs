@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SkillsAcademy.Domain.Assessment;
 using SkillsAcademy.Domain.Auditing;
 using SkillsAcademy.Domain.Catalog;
+using SkillsAcademy.Domain.Certificates;
 using SkillsAcademy.Domain.Learning;
 using SkillsAcademy.Domain.People;
 using SkillsAcademy.Infrastructure.Identity;
@@ -39,6 +40,8 @@ public sealed class SkillsAcademyDbContext(DbContextOptions<SkillsAcademyDbConte
     public DbSet<LearningEvent> LearningEvents => Set<LearningEvent>();
 
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     public DbSet<AttemptItem> AttemptItems => Set<AttemptItem>();
 

@@ -1,0 +1,24 @@
+using Hangfire;
+using SkillsAcademy.Web.Features.Assessment;
+using SkillsAcademy.Web.Platform;
+
+namespace SkillsAcademy.Web.Features.Certificates;
+
+public static class CertificatesRegistration
+{
+    public static WebApplicationBuilder AddCertificates(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<CertificateOptions>(builder.Configuration, CertificateOptions.SectionName, CertificateOptions.Validate);
+        builder.Services.AddScoped<CertificateService>();
+        builder.Services.AddScoped<CertificateIssueJob>();
+        builder.Services.AddScoped<ICourseCompletionHandler, IssueCertificateOnCompletion>();
+        builder.Services.AddSingleton<IRecurringJobSchedule, CertificateJobs>();
+        return builder;
+    }
+
+    private sealed class CertificateJobs : IRecurringJobSchedule
+    {
+        public void Schedule(IRecurringJobManager jobs, RecurringJobOptions options) =>
+            jobs.AddOrUpdate<CertificateIssueJob>(CertificateIssueJob.SweepJobId, job => job.IssueMissingAsync(CancellationToken.None), "*/10 * * * *", options);
+    }
+}
