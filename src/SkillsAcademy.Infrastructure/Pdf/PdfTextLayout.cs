@@ -209,7 +209,22 @@ internal sealed class PdfTextLayout(PdfFonts fonts)
         return tokens;
     }
 
-    private static bool IsWide(string element) => char.ConvertToUtf32(element, 0) is >= 0x2E80 and not (>= 0xFF61 and <= 0xFFDC);
+    private static bool IsWide(string element)
+    {
+        Rune.DecodeFromUtf16(element, out var rune, out _);
+        return rune.Value is >= 0x2E80 and not (>= 0xFF61 and <= 0xFFDC);
+    }
+
+    /// <summary>The code points of <paramref name="text"/> with their UTF-16 offsets; a lone surrogate reads as U+FFFD.</summary>
+    internal static IEnumerable<(int Offset, int CodePoint)> CodePoints(string text)
+    {
+        for (var i = 0; i < text.Length;)
+        {
+            Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var consumed);
+            yield return (i, rune.Value);
+            i += consumed;
+        }
+    }
 
     private float Measure(string text, TextStyle style) =>
         Runs(text, style, fonts).Sum(r => r.Width) + (style.LetterSpacing * TextElements(text));
@@ -219,9 +234,9 @@ internal sealed class PdfTextLayout(PdfFonts fonts)
         var runs = new List<(string, SKTypeface, float)>();
         var start = 0;
         SKTypeface? current = null;
-        for (var i = 0; i < text.Length; i += char.IsSurrogatePair(text, i) ? 2 : 1)
+        foreach (var (i, codePoint) in CodePoints(text))
         {
-            var typeface = fonts.For(char.ConvertToUtf32(text, i), style.Weight);
+            var typeface = fonts.For(codePoint, style.Weight);
             if (current is not null && typeface != current)
             {
                 runs.Add(Measured(text[start..i], current, style.Size));

@@ -113,9 +113,9 @@ public sealed class SkiaPdfRenderer : IPdfRenderer, IDisposable
         foreach (var block in pages.SelectMany(p => p.Elements).OfType<TextBlock>())
         {
             var set = block.Style.Weight == FontWeight.Bold ? bold : regular;
-            for (var i = 0; i < block.Text.Length; i += char.IsSurrogatePair(block.Text, i) ? 2 : 1)
+            foreach (var (_, codePoint) in PdfTextLayout.CodePoints(block.Text))
             {
-                set.Add(char.ConvertToUtf32(block.Text, i));
+                set.Add(codePoint);
             }
         }
 

@@ -83,4 +83,15 @@ public sealed class SkiaPdfRendererTests
         larger.Length.ShouldBeGreaterThan(small.Length);
         larger.Length.ShouldBeLessThan(30 * 1024);
     }
+
+    [Fact]
+    public void Text_with_a_lone_surrogate_or_a_character_beyond_the_shipped_font_still_renders()
+    {
+        // 堃 is not in GB2312 (a system font draws it when one has it); a lone surrogate comes from broken input.
+        var pdf = Renderer.RenderPdf(OnePage(new TextBlock(50, 50, 300, "王堃\uD800同学", new TextStyle(12))));
+
+        var text = PageTexts(pdf).ShouldHaveSingleItem();
+        text.ShouldStartWith("王");
+        text.ShouldEndWith("同学");
+    }
 }
