@@ -41,9 +41,10 @@ public class CertificatePdfBenchmarks
     {
         _renderer = new SkiaPdfRenderer();
         _shipped = new RawFonts(Embedded("NotoSansSC-Regular-GB2312.ttf"), Embedded("NotoSansSC-Bold-GB2312.ttf"));
+        // SkiaSharp's NoDependencies build has no font manager: open Debian's collection (fonts-noto-cjk) directly.
         _systemCff = new RawFonts(
-            SKFontManager.Default.MatchFamily("Noto Sans CJK SC", SKFontStyle.Normal) ?? SKTypeface.Default,
-            SKFontManager.Default.MatchFamily("Noto Sans CJK SC", SKFontStyle.Bold) ?? SKTypeface.Default);
+            SimplifiedChinese("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+            SimplifiedChinese("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"));
     }
 
     [GlobalCleanup]
@@ -62,6 +63,10 @@ public class CertificatePdfBenchmarks
 
     [Benchmark]
     public int RawSkiaSystemCff() => RawPdf(_systemCff);
+
+    private static SKTypeface SimplifiedChinese(string collection) =>
+        Enumerable.Range(0, 10).Select(i => SKTypeface.FromFile(collection, i)).FirstOrDefault(t => t?.FamilyName == "Noto Sans CJK SC")
+        ?? throw new InvalidOperationException($"Noto Sans CJK SC not found in {collection}: apt-get install fonts-noto-cjk.");
 
     private static SKTypeface Embedded(string file)
     {

@@ -14,7 +14,8 @@ internal interface IFontSource
 
 /// <summary>
 /// The shipped Noto Sans SC subsets (GB2312), loaded once from the assembly, with one HarfBuzz shaper each.
-/// Characters the subsets lack (rare name characters beyond GB2312) fall back to a system font that has them.
+/// Characters the subsets lack (rare name characters beyond GB2312) go to the font manager's fallback; SkiaSharp's
+/// NoDependencies Linux build has an empty font manager, so there they draw as the font's .notdef box.
 /// </summary>
 internal sealed class PdfFonts : IFontSource, IDisposable
 {
