@@ -1088,3 +1088,88 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205430_Certificates'
+)
+BEGIN
+    CREATE TABLE [Certificates] (
+        [Id] int NOT NULL IDENTITY,
+        [Serial] nvarchar(30) NOT NULL,
+        [Issuer] nvarchar(10) NOT NULL,
+        [Year] int NOT NULL,
+        [Sequence] int NOT NULL,
+        [VerificationCode] nchar(10) NOT NULL,
+        [EnrolmentId] int NOT NULL,
+        [LearnerId] uniqueidentifier NOT NULL,
+        [CourseId] int NOT NULL,
+        [LearnerName] nvarchar(200) NOT NULL,
+        [IdNumberMasked] nvarchar(20) NOT NULL,
+        [CourseTitle] nvarchar(200) NOT NULL,
+        [OccupationName] nvarchar(200) NOT NULL,
+        [OccupationCode] nvarchar(20) NOT NULL,
+        [SkillLevel] int NOT NULL,
+        [CreditHours] decimal(9,2) NOT NULL,
+        [CompletedAt] datetimeoffset NOT NULL,
+        [IssuedAt] datetimeoffset NOT NULL,
+        [RevokedAt] datetimeoffset NULL,
+        [RevocationReason] nvarchar(500) NULL,
+        CONSTRAINT [PK_Certificates] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Certificates_AspNetUsers_LearnerId] FOREIGN KEY ([LearnerId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Certificates_Enrolments_EnrolmentId] FOREIGN KEY ([EnrolmentId]) REFERENCES [Enrolments] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205430_Certificates'
+)
+BEGIN
+    CREATE INDEX [IX_Certificates_CourseId_IssuedAt] ON [Certificates] ([CourseId], [IssuedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205430_Certificates'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Certificates_EnrolmentId] ON [Certificates] ([EnrolmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205430_Certificates'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Certificates_Issuer_Year_Sequence] ON [Certificates] ([Issuer], [Year], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205430_Certificates'
+)
+BEGIN
+    CREATE INDEX [IX_Certificates_LearnerId] ON [Certificates] ([LearnerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205430_Certificates'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Certificates_Serial] ON [Certificates] ([Serial]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205430_Certificates'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124205430_Certificates', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -28,6 +28,7 @@ app.UsePlatform();
 app.MapAccounts();
 app.MapAuthoringEndpoints();
 app.MapLearningEndpoints();
+app.MapCertificateEndpoints();
 app.MapPlatform();
 app.Run();
 return 0;

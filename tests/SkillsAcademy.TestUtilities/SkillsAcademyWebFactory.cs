@@ -32,6 +32,7 @@ public sealed class SkillsAcademyWebFactory(
         ["DemoData:Enabled"] = "true",
         ["DemoData:Password"] = DemoPassword,
         ["Jobs:QueuePollIntervalSeconds"] = "1",
+        ["Credentials:DevelopmentKeyFile"] = Path.Combine(dataDirectory, "credential-signing-key.pem"),
         ["Logging:Console:FormatterName"] = "simple",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",

@@ -64,6 +64,7 @@ public static class PlatformRegistration
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
+        services.AddPlatformRateLimits(configuration);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<JobStorageHealthCheck>("jobs");
@@ -86,6 +87,7 @@ public static class PlatformRegistration
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         // After localization and authentication: cached pages vary by language and are only for visitors.
         app.UseOutputCache();
         app.UseAntiforgery();

@@ -1,4 +1,6 @@
 using Hangfire;
+using SkillsAcademy.Infrastructure.Credentials;
+using SkillsAcademy.Infrastructure.Pdf;
 using SkillsAcademy.Web.Features.Assessment;
 using SkillsAcademy.Web.Platform;
 
@@ -9,7 +11,10 @@ public static class CertificatesRegistration
     public static WebApplicationBuilder AddCertificates(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<CertificateOptions>(builder.Configuration, CertificateOptions.SectionName, CertificateOptions.Validate);
+        builder.Services.AddPdfEngine();
+        builder.Services.AddCredentialSigning(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddScoped<CertificateService>();
+        builder.Services.AddScoped<CertificateDocuments>();
         builder.Services.AddScoped<CertificateIssueJob>();
         builder.Services.AddScoped<ICourseCompletionHandler, IssueCertificateOnCompletion>();
         builder.Services.AddSingleton<IRecurringJobSchedule, CertificateJobs>();
