@@ -206,6 +206,27 @@ public sealed partial class VoucherService(
         return months.Distinct().OrderDescending(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>What the batch form offers: listed courses that take vouchers, occupations, provinces and cities.</summary>
+    public async Task<BatchFormOptions> GetBatchFormOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var courses = await db.Courses.AsNoTracking()
+            .Where(c => c.PublishedAt != null && (c.VoucherEligible || c.VoucherRequired))
+            .OrderBy(c => c.Code)
+            .Select(c => new EligibleCourse(c.Id, c.Code, c.ListingTitle))
+            .ToListAsync(cancellationToken);
+        var occupations = await db.Occupations.AsNoTracking()
+            .OrderBy(o => o.Code)
+            .Select(o => new OccupationOption(o.Id, o.Code, o.Name, o.EnglishName))
+            .ToListAsync(cancellationToken);
+        var regions = await db.Regions.AsNoTracking()
+            .Where(r => r.Code.EndsWith("00"))
+            .OrderBy(r => r.Code)
+            .Select(r => new RegionOption(r.Code, r.Name))
+            .ToListAsync(cancellationToken);
+        return new BatchFormOptions(courses, occupations, regions);
+    }
+
     /// <summary>Listed courses that take vouchers and match the terms; for the pages and the learner's picker.</summary>
     internal static async Task<List<EligibleCourse>> EligibleCoursesAsync(SkillsAcademyDbContext db, VoucherTerms terms, CancellationToken cancellationToken)
     {
@@ -253,6 +274,12 @@ public sealed record BatchDetail(
 }
 
 public sealed record EligibleCourse(int Id, string Code, string Title);
+
+public sealed record OccupationOption(int Id, string Code, string Name, string EnglishName);
+
+public sealed record RegionOption(string Code, string Name);
+
+public sealed record BatchFormOptions(IReadOnlyList<EligibleCourse> Courses, IReadOnlyList<OccupationOption> Occupations, IReadOnlyList<RegionOption> Regions);
 
 public sealed record VoidRecord(string Code, VoucherStatus From, string Reason, string ActorName, DateTimeOffset At);
 

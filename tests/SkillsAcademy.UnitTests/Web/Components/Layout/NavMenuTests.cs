@@ -18,10 +18,10 @@ public sealed class NavMenuTests : BunitContext
     public static TheoryData<string?, string[]> EntriesPerRole => new()
     {
         { null, ["/", "/catalog"] },
-        { Roles.Learner, ["/", "/catalog", "/learning", "/profile"] },
+        { Roles.Learner, ["/", "/catalog", "/learning", "/vouchers", "/profile"] },
         { Roles.Instructor, ["/", "/catalog", "/authoring"] },
-        { Roles.FederationStaff, ["/", "/catalog", "/federation", "/federation/review"] },
-        { Roles.Admin, ["/", "/catalog", "/federation", "/federation/review", "/admin/users", "/jobs"] },
+        { Roles.FederationStaff, ["/", "/catalog", "/federation", "/federation/review", "/federation/vouchers"] },
+        { Roles.Admin, ["/", "/catalog", "/federation", "/federation/review", "/federation/vouchers", "/admin/users", "/jobs"] },
     };
 
     [Theory]
