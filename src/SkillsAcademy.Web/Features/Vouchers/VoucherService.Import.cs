@@ -199,7 +199,7 @@ public sealed partial class VoucherService
         }
 
         // No header assumed: a header row has no digits and is skipped by the classifier.
-        await using var csv = CsvReader.Create(file, new CsvReaderOptions { HasHeader = false }, leaveOpen: true);
+        await using var csv = CsvReader.Create(file, new CsvReaderOptions { HasHeader = false, TrackLineNumbers = true }, leaveOpen: true);
         while (await csv.ReadAsync(cancellationToken))
         {
             cells.Add(((int)csv.LineNumber, csv.FieldCount > 0 ? csv.GetString(0) : ""));
