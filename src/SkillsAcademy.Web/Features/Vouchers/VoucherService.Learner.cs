@@ -134,7 +134,8 @@ public sealed partial class VoucherService
         var refusal = VoucherEligibility.Judge(facts, reserved: false);
         if (refusal != VoucherRefusal.None)
         {
-            return RedemptionRequestOutcome.Refused(refusal);
+            // A twin tap with the same key may have reserved the voucher since we first looked: that is this request.
+            return await ExistingRequestAsync(db, idempotencyKey, learnerId, cancellationToken) ?? RedemptionRequestOutcome.Refused(refusal);
         }
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
