@@ -1173,3 +1173,296 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    ALTER TABLE [CourseVersions] ADD [VoucherRequired] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    ALTER TABLE [Courses] ADD [VoucherRequired] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE TABLE [VoucherBatches] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(100) NOT NULL,
+        [FundingSource] nvarchar(100) NOT NULL,
+        [FaceValue] decimal(18,2) NOT NULL,
+        [Quantity] int NOT NULL,
+        [GeneratedCount] int NOT NULL,
+        [EligibleCourseIds] nvarchar(max) NOT NULL,
+        [EligibleOccupationIds] nvarchar(max) NOT NULL,
+        [EligibleLevels] nvarchar(max) NOT NULL,
+        [EligibleRegionPrefixes] nvarchar(max) NOT NULL,
+        [UnionMembersOnly] bit NOT NULL,
+        [ValidFrom] date NOT NULL,
+        [ValidUntil] date NOT NULL,
+        [ClaimCode] nvarchar(8) NULL,
+        [CreatedBy] uniqueidentifier NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_VoucherBatches] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_VoucherBatches_AspNetUsers_CreatedBy] FOREIGN KEY ([CreatedBy]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE TABLE [Vouchers] (
+        [Id] int NOT NULL IDENTITY,
+        [BatchId] int NOT NULL,
+        [Code] nchar(12) NOT NULL,
+        [Status] int NOT NULL,
+        [LearnerId] uniqueidentifier NULL,
+        [AssignedAt] datetimeoffset NULL,
+        [LastRefusal] int NOT NULL,
+        [EnrolmentId] int NULL,
+        [RedeemedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_Vouchers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Vouchers_AspNetUsers_LearnerId] FOREIGN KEY ([LearnerId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Vouchers_Enrolments_EnrolmentId] FOREIGN KEY ([EnrolmentId]) REFERENCES [Enrolments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Vouchers_VoucherBatches_BatchId] FOREIGN KEY ([BatchId]) REFERENCES [VoucherBatches] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE TABLE [RedemptionRequests] (
+        [Id] bigint NOT NULL IDENTITY,
+        [IdempotencyKey] uniqueidentifier NOT NULL,
+        [VoucherId] int NOT NULL,
+        [LearnerId] uniqueidentifier NOT NULL,
+        [CourseId] int NOT NULL,
+        [Status] int NOT NULL,
+        [Refusal] int NOT NULL,
+        [RequestedAt] datetimeoffset NOT NULL,
+        [DecidedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_RedemptionRequests] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RedemptionRequests_AspNetUsers_LearnerId] FOREIGN KEY ([LearnerId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RedemptionRequests_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RedemptionRequests_Vouchers_VoucherId] FOREIGN KEY ([VoucherId]) REFERENCES [Vouchers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE TABLE [SettlementEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [BatchId] int NOT NULL,
+        [VoucherId] int NOT NULL,
+        [CourseId] int NOT NULL,
+        [ProviderId] uniqueidentifier NULL,
+        [ProviderName] nvarchar(100) NOT NULL,
+        [Amount] decimal(18,2) NOT NULL,
+        [Month] nchar(7) NOT NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_SettlementEntries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SettlementEntries_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SettlementEntries_VoucherBatches_BatchId] FOREIGN KEY ([BatchId]) REFERENCES [VoucherBatches] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SettlementEntries_Vouchers_VoucherId] FOREIGN KEY ([VoucherId]) REFERENCES [Vouchers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE TABLE [VoucherAuditEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [VoucherId] int NOT NULL,
+        [From] int NOT NULL,
+        [To] int NOT NULL,
+        [ActorId] uniqueidentifier NOT NULL,
+        [Reason] nvarchar(500) NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_VoucherAuditEntries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_VoucherAuditEntries_AspNetUsers_ActorId] FOREIGN KEY ([ActorId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_VoucherAuditEntries_Vouchers_VoucherId] FOREIGN KEY ([VoucherId]) REFERENCES [Vouchers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE INDEX [IX_RedemptionRequests_CourseId] ON [RedemptionRequests] ([CourseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RedemptionRequests_IdempotencyKey] ON [RedemptionRequests] ([IdempotencyKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE INDEX [IX_RedemptionRequests_LearnerId] ON [RedemptionRequests] ([LearnerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_RedemptionRequests_OnePending] ON [RedemptionRequests] ([VoucherId]) WHERE [Status] = 1');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE INDEX [IX_RedemptionRequests_Status_Id] ON [RedemptionRequests] ([Status], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE INDEX [IX_SettlementEntries_BatchId] ON [SettlementEntries] ([BatchId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE INDEX [IX_SettlementEntries_CourseId] ON [SettlementEntries] ([CourseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE INDEX [IX_SettlementEntries_Month_ProviderId] ON [SettlementEntries] ([Month], [ProviderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SettlementEntries_VoucherId] ON [SettlementEntries] ([VoucherId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE INDEX [IX_VoucherAuditEntries_ActorId] ON [VoucherAuditEntries] ([ActorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE INDEX [IX_VoucherAuditEntries_VoucherId] ON [VoucherAuditEntries] ([VoucherId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_VoucherBatches_ClaimCode] ON [VoucherBatches] ([ClaimCode]) WHERE [ClaimCode] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE INDEX [IX_VoucherBatches_CreatedBy] ON [VoucherBatches] ([CreatedBy]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE INDEX [IX_VoucherBatches_ValidUntil] ON [VoucherBatches] ([ValidUntil]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Vouchers_BatchId_LearnerId] ON [Vouchers] ([BatchId], [LearnerId]) WHERE [LearnerId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_BatchId_Status] ON [Vouchers] ([BatchId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Vouchers_Code] ON [Vouchers] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Vouchers_EnrolmentId] ON [Vouchers] ([EnrolmentId]) WHERE [EnrolmentId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_LearnerId_Status] ON [Vouchers] ([LearnerId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124205923_Vouchers'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124205923_Vouchers', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

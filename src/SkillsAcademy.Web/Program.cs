@@ -5,6 +5,7 @@ using SkillsAcademy.Web.Features.Catalog;
 using SkillsAcademy.Web.Features.Certificates;
 using SkillsAcademy.Web.Features.Learning;
 using SkillsAcademy.Web.Features.Statistics;
+using SkillsAcademy.Web.Features.Vouchers;
 using SkillsAcademy.Web.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.AddLearning();
 builder.AddAssessment();
 builder.AddCertificates();
 builder.AddStatistics();
+builder.AddVouchers();
 
 var app = builder.Build();
 if (args.Contains(LearningRecordVerifier.CommandLineSwitch))
@@ -29,6 +31,7 @@ app.MapAccounts();
 app.MapAuthoringEndpoints();
 app.MapLearningEndpoints();
 app.MapCertificateEndpoints();
+app.MapVouchers();
 app.MapPlatform();
 app.Run();
 return 0;

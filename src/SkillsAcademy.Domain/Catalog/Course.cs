@@ -45,6 +45,9 @@ public sealed class Course
 
     public bool VoucherEligible { get; private set; }
 
+    /// <summary>Copied from the published version: enrolment only by redeeming a voucher.</summary>
+    public bool VoucherRequired { get; private set; }
+
     /// <summary>The instructor who authors it; null for courses imported by the federation.</summary>
     public Guid? OwnerId { get; private set; }
 
@@ -121,6 +124,7 @@ public sealed class Course
         OccupationId = version.OccupationId;
         SkillLevel = version.SkillLevel;
         VoucherEligible = version.VoucherEligible;
+        VoucherRequired = version.VoucherRequired;
         ListingTitle = version.Title;
         ListingSummary = version.Summary;
         ListingNominalMinutes = version.NominalMinutes;

@@ -49,6 +49,9 @@ public sealed class CourseVersion
 
     public bool VoucherEligible { get; private set; }
 
+    /// <summary>Only a voucher pays for an enrolment (a funded course, 券定课程); implies <see cref="VoucherEligible"/>.</summary>
+    public bool VoucherRequired { get; private set; }
+
     /// <summary>File-store path of the cover image, if any.</summary>
     public string? CoverPath { get; set; }
 
@@ -98,6 +101,15 @@ public sealed class CourseVersion
         OccupationId = occupationId;
         SkillLevel = level;
         VoucherEligible = voucherEligible;
+        VoucherRequired = VoucherRequired && voucherEligible;
+    }
+
+    /// <summary>Makes the course voucher-only (or free again); a voucher-only course is always voucher-eligible.</summary>
+    public void RequireVoucher(bool required)
+    {
+        EnsureEditable();
+        VoucherRequired = required;
+        VoucherEligible = VoucherEligible || required;
     }
 
     public void RemoveModule(CourseModule module)
@@ -126,7 +138,12 @@ public sealed class CourseVersion
     /// <summary>A new draft with the same content and the same lesson and question keys, for editing a published course.</summary>
     public CourseVersion CopyAsDraft(int number, DateTimeOffset now)
     {
-        var copy = new CourseVersion(number, Title, Summary, OccupationId, SkillLevel, VoucherEligible, now) { CoverPath = CoverPath, FinalExam = FinalExam?.Copy() };
+        var copy = new CourseVersion(number, Title, Summary, OccupationId, SkillLevel, VoucherEligible, now)
+        {
+            CoverPath = CoverPath,
+            VoucherRequired = VoucherRequired,
+            FinalExam = FinalExam?.Copy(),
+        };
         foreach (var instructor in _instructors.OrderBy(i => i.Position))
         {
             copy.AddInstructor(instructor.Name, instructor.Honours, instructor.Bio);

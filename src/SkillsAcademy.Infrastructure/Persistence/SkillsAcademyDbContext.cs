@@ -9,6 +9,7 @@ using SkillsAcademy.Domain.Catalog;
 using SkillsAcademy.Domain.Certificates;
 using SkillsAcademy.Domain.Learning;
 using SkillsAcademy.Domain.People;
+using SkillsAcademy.Domain.Vouchers;
 using SkillsAcademy.Infrastructure.Identity;
 
 namespace SkillsAcademy.Infrastructure.Persistence;
@@ -38,6 +39,17 @@ public sealed class SkillsAcademyDbContext(DbContextOptions<SkillsAcademyDbConte
 
     /// <summary>Append-only: rows are inserted through LearningRecords and never updated or deleted.</summary>
     public DbSet<LearningEvent> LearningEvents => Set<LearningEvent>();
+
+    public DbSet<VoucherBatch> VoucherBatches => Set<VoucherBatch>();
+
+    public DbSet<Voucher> Vouchers => Set<Voucher>();
+
+    public DbSet<RedemptionRequest> RedemptionRequests => Set<RedemptionRequest>();
+
+    /// <summary>Insert-only settlement ledger: one row per redeemed voucher.</summary>
+    public DbSet<SettlementEntry> SettlementEntries => Set<SettlementEntry>();
+
+    public DbSet<VoucherAuditEntry> VoucherAuditEntries => Set<VoucherAuditEntry>();
 
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
 

@@ -19,11 +19,13 @@ public static class NavigationEntries
         new("/catalog", "Nav.Catalog", Icons.Material.Filled.MenuBook),
         new("/learning", "Nav.MyLearning", Icons.Material.Filled.School, Policies.Learning),
         new("/learning-record", "Nav.MyRecord", Icons.Material.Filled.History, Policies.Learning),
+        new("/vouchers", "Nav.MyVouchers", Icons.Material.Filled.ConfirmationNumber, Policies.Learning),
         new("/profile", "Nav.Profile", Icons.Material.Filled.Badge, Policies.Learning),
         new("/authoring", "Nav.Authoring", Icons.Material.Filled.EditNote, Policies.Authoring),
         new("/federation", "Nav.Federation", Icons.Material.Filled.Insights, Policies.Federation),
         new("/federation/review", "Nav.Review", Icons.Material.Filled.FactCheck, Policies.Federation),
         new("/federation/records", "Nav.Records", Icons.Material.Filled.ManageSearch, Policies.Federation),
+        new("/federation/vouchers", "Nav.Vouchers", Icons.Material.Filled.ConfirmationNumber, Policies.Federation),
         new("/admin/users", "Nav.Users", Icons.Material.Filled.ManageAccounts, Policies.Administration),
         // The jobs dashboard is Hangfire's own page, outside the Blazor router.
         new("/jobs", "Nav.Jobs", Icons.Material.Filled.Schedule, Policies.Administration, ForceLoad: true),

@@ -87,6 +87,7 @@ public sealed partial class AuthoringService(
             version.OccupationId,
             version.SkillLevel,
             version.VoucherEligible,
+            version.VoucherRequired,
             version.ReviewComment,
             version.CoverPath,
             course.IsListed,
@@ -125,7 +126,7 @@ public sealed partial class AuthoringService(
 
     /// <summary>Occupation, level and voucher eligibility of the working copy; the catalog shows them once it is published.</summary>
     public async Task<AuthoringResult> ClassifyAsync(
-        AuthoringActor actor, int courseId, int occupationId, SkillLevel level, bool voucherEligible, CancellationToken cancellationToken = default)
+        AuthoringActor actor, int courseId, int occupationId, SkillLevel level, bool voucherEligible, bool voucherRequired, CancellationToken cancellationToken = default)
     {
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -138,6 +139,7 @@ public sealed partial class AuthoringService(
         return await ChangeAsync(actor, courseId, requireEditable: true, (_, version) =>
         {
             version!.Classify(occupationId, level, voucherEligible);
+            version.RequireVoucher(voucherRequired);
             return AuthoringResult.Ok();
         }, cancellationToken);
     }
@@ -484,6 +486,7 @@ public sealed record CourseEditorModel(
     int OccupationId,
     SkillLevel Level,
     bool VoucherEligible,
+    bool VoucherRequired,
     string? ReviewComment,
     string? CoverPath,
     bool IsListed,

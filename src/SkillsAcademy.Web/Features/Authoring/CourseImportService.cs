@@ -124,6 +124,7 @@ public sealed partial class CourseImportService(
         var number = (course.Versions.Count == 0 ? 0 : course.Versions.Max(v => v.Number)) + 1;
         var version = course.AddVersion(new CourseVersion(
             number, package.Title!.Trim(), package.Summary!.Trim(), occupationId, level, package.VoucherEligible, now));
+        version.RequireVoucher(package.VoucherRequired);
         var folder = $"courses/{package.Code!.ToLowerInvariant()}";
         if (package.Cover is not null)
         {

@@ -72,7 +72,7 @@ public sealed class CatalogService(IDbContextFactory<SkillsAcademyDbContext> con
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var course = await db.Courses.AsNoTracking()
             .Where(c => c.Code == code && c.PublishedAt != null)
-            .Select(c => new { c.Id, c.Code, c.SkillLevel, c.VoucherEligible, c.EnrolmentCount, c.PublishedAt, c.Occupation!.Name, c.Occupation.EnglishName, OccupationCode = c.Occupation.Code })
+            .Select(c => new { c.Id, c.Code, c.SkillLevel, c.VoucherEligible, c.VoucherRequired, c.EnrolmentCount, c.PublishedAt, c.Occupation!.Name, c.Occupation.EnglishName, OccupationCode = c.Occupation.Code })
             .SingleOrDefaultAsync(cancellationToken);
         if (course is null)
         {
@@ -95,6 +95,7 @@ public sealed class CatalogService(IDbContextFactory<SkillsAcademyDbContext> con
             course.OccupationCode,
             course.SkillLevel,
             course.VoucherEligible,
+            course.VoucherRequired,
             course.EnrolmentCount,
             course.PublishedAt!.Value,
             version.CoverPath,
@@ -152,6 +153,7 @@ public sealed record CourseDetail(
     string OccupationCode,
     SkillLevel Level,
     bool VoucherEligible,
+    bool VoucherRequired,
     int EnrolmentCount,
     DateTimeOffset PublishedAt,
     string? CoverPath,

@@ -69,7 +69,7 @@ public sealed partial class LearningService(
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             var course = await db.Courses.AsNoTracking()
                 .Where(c => c.Code == courseCode && c.PublishedAt != null)
-                .Select(c => new { c.Id, VersionId = c.Versions.Where(v => v.Status == CourseVersionStatus.Published).Select(v => v.Id).First() })
+                .Select(c => new { c.Id, c.VoucherRequired, VersionId = c.Versions.Where(v => v.Status == CourseVersionStatus.Published).Select(v => v.Id).First() })
                 .SingleOrDefaultAsync(cancellationToken);
             if (course is null)
             {
@@ -81,19 +81,16 @@ public sealed partial class LearningService(
                 return EnrolmentOutcome.AlreadyEnrolled;
             }
 
+            if (course.VoucherRequired)
+            {
+                return EnrolmentOutcome.VoucherRequired;
+            }
+
             var now = timeProvider.GetUtcNow();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.Enrolments.Add(new Enrolment(learnerId, course.Id, course.VersionId, now));
-            await LearningRecords.AppendAsync(db, new NewLearningEvent(learnerId, LearningEventKind.Enrolled, now, new Dictionary<string, string>
-            {
-                ["course"] = courseCode,
-                ["courseVersionId"] = course.VersionId.ToString(CultureInfo.InvariantCulture),
-            }), cancellationToken);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                await db.Courses.Where(c => c.Id == course.Id)
-                    .ExecuteUpdateAsync(set => set.SetProperty(c => c.EnrolmentCount, c => c.EnrolmentCount + 1), cancellationToken);
+                await EnrolWithinAsync(db, learnerId, course.Id, course.VersionId, courseCode, now, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 LogEnrolled(learnerId, courseCode);
                 return EnrolmentOutcome.Enrolled;
@@ -103,6 +100,27 @@ public sealed partial class LearningService(
                 // The enrolment or the chain position was taken meanwhile; the next look decides.
             }
         }
+    }
+
+    /// <summary>
+    /// The enrolment itself, for callers that own the transaction (a voucher redemption commits it together with
+    /// the voucher, the ledger and its own learning event): the row, the chain event and the course's count.
+    /// A second enrolment in the same course fails on the unique index with a <see cref="DbUpdateException"/>.
+    /// </summary>
+    public static async Task<Enrolment> EnrolWithinAsync(
+        SkillsAcademyDbContext db, Guid learnerId, int courseId, int courseVersionId, string courseCode, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var enrolment = new Enrolment(learnerId, courseId, courseVersionId, now);
+        db.Enrolments.Add(enrolment);
+        await LearningRecords.AppendAsync(db, new NewLearningEvent(learnerId, LearningEventKind.Enrolled, now, new Dictionary<string, string>
+        {
+            ["course"] = courseCode,
+            ["courseVersionId"] = courseVersionId.ToString(CultureInfo.InvariantCulture),
+        }), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Courses.Where(c => c.Id == courseId)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.EnrolmentCount, c => c.EnrolmentCount + 1), cancellationToken);
+        return enrolment;
     }
 
     private static async Task<int> StreakAsync(SkillsAcademyDbContext db, Guid learnerId, DateOnly today, CancellationToken cancellationToken)
@@ -136,4 +154,7 @@ public enum EnrolmentOutcome
     Enrolled,
     AlreadyEnrolled,
     NotListed,
+
+    /// <summary>The course is paid for by vouchers only: the learner redeems one from "My vouchers".</summary>
+    VoucherRequired,
 }

@@ -128,7 +128,7 @@ public sealed class AuthoringWorkflowTests(AppFixture app) : IClassFixture<AppFi
 
         (await authoring.StartNewVersionAsync(author, courseId)).Errors.ShouldBeEmpty();
         (await authoring.DescribeAsync(author, courseId, "版本二", "新增了安全内容。")).Errors.ShouldBeEmpty();
-        (await authoring.ClassifyAsync(author, courseId, await OccupationIdAsync("6-18-02-04"), SkillLevel.Level4, voucherEligible: false)).Errors.ShouldBeEmpty();
+        (await authoring.ClassifyAsync(author, courseId, await OccupationIdAsync("6-18-02-04"), SkillLevel.Level4, voucherEligible: false, voucherRequired: false)).Errors.ShouldBeEmpty();
         (await Service<CatalogService>().SearchAsync(new CourseSearch("版本一"))).Items.Single().Level.ShouldBe(SkillLevel.Level5);
         var draft = (await authoring.GetEditorAsync(author, courseId))!;
         draft.VersionNumber.ShouldBe(2);

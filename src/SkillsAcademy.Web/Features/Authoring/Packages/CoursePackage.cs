@@ -31,6 +31,9 @@ public sealed record CoursePackage
 
     public bool VoucherEligible { get; init; }
 
+    /// <summary>Only a voucher pays for an enrolment; absent means false.</summary>
+    public bool VoucherRequired { get; init; }
+
     public string? Cover { get; init; }
 
     public List<PackageInstructor>? Instructors { get; init; }

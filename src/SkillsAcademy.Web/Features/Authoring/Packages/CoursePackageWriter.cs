@@ -60,6 +60,7 @@ public sealed class CoursePackageWriter(IFileStore fileStore)
             OccupationCode = occupationCode,
             SkillLevel = version.SkillLevel.ToString(),
             VoucherEligible = version.VoucherEligible,
+            VoucherRequired = version.VoucherRequired,
             Cover = version.CoverPath is null ? null : await CopyMediaAsync(archive, version.CoverPath, cancellationToken),
             Instructors = version.Instructors.OrderBy(i => i.Position).Select(i => new PackageInstructor
             {
