@@ -15,6 +15,8 @@ public static class AuthoringRegistration
         builder.Services.AddScoped<Packages.CoursePackageWriter>();
         builder.Services.AddScoped<AuthoringService>();
         builder.Services.AddScoped<CourseReviewService>();
+        // Item analysis reads quiz attempts but serves the authoring side, so it is registered with it.
+        builder.Services.AddScoped<Assessment.ItemAnalysisService>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using SkillsAcademy.Domain.Assessment;
 using SkillsAcademy.Domain.Catalog;
 
 namespace SkillsAcademy.Web.Features.Authoring;
@@ -74,6 +75,33 @@ public sealed class OptionDraft
     public string Text { get; set; } = "";
 
     public bool IsCorrect { get; set; }
+}
+
+/// <summary>A module quiz or the final exam as the editor's form holds it; the defaults are a sensible first quiz.</summary>
+public sealed class QuizSettingsDraft
+{
+    public int QuestionCount { get; set; } = 5;
+
+    public int PassPercent { get; set; } = 60;
+
+    public int TimeLimitMinutes { get; set; } = 15;
+
+    /// <summary>0 means no limit.</summary>
+    public int AttemptsAllowed { get; set; } = 3;
+
+    public ReviewPolicy Review { get; set; } = ReviewPolicy.AfterEachAttempt;
+
+    public static QuizSettingsDraft From(QuizSettings settings) => new()
+    {
+        QuestionCount = settings.QuestionCount,
+        PassPercent = settings.PassPercent,
+        TimeLimitMinutes = settings.TimeLimitMinutes,
+        AttemptsAllowed = settings.AttemptsAllowed,
+        Review = settings.Review,
+    };
+
+    /// <summary>The domain settings; call only on a draft the validator accepted.</summary>
+    public QuizSettings ToSettings() => new(QuestionCount, PassPercent, TimeLimitMinutes, AttemptsAllowed, Review);
 }
 
 /// <summary>The outcome of an authoring use case: the id it produced, or messages per field.</summary>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SkillsAcademy.Domain.Assessment;
 using SkillsAcademy.Domain.Catalog;
 using SkillsAcademy.Domain.Certificates;
 using SkillsAcademy.Infrastructure.Files;
@@ -20,6 +21,7 @@ public sealed partial class AuthoringService(
     IValidator<CourseDraftRequest> courseValidator,
     IValidator<LessonDraft> lessonValidator,
     IValidator<QuestionDraft> questionValidator,
+    IValidator<QuizSettingsDraft> quizValidator,
     TimeProvider timeProvider,
     IStringLocalizer<SharedResource> localizer,
     ILogger<AuthoringService> logger)
@@ -92,7 +94,8 @@ public sealed partial class AuthoringService(
             version.CoverPath,
             course.IsListed,
             EditorModule.ListOf(version),
-            EditorQuestion.ListOf(version));
+            EditorQuestion.ListOf(version),
+            version.FinalExam);
     }
 
     public Task<AuthoringResult> StartNewVersionAsync(AuthoringActor actor, int courseId, CancellationToken cancellationToken = default) =>
@@ -374,13 +377,76 @@ public sealed partial class AuthoringService(
             return AuthoringResult.Ok();
         }, cancellationToken);
 
-    /// <summary>Sends the working copy to review once it has content in every module.</summary>
+    /// <summary>
+    /// Sets, changes or (with a null draft) removes a module's end-of-module quiz on the working copy. It draws from the
+    /// questions tagged with the module's tag, so it may not ask for more than the bank has.
+    /// </summary>
+    public async Task<AuthoringResult> SetModuleQuizAsync(
+        AuthoringActor actor, int courseId, int moduleId, QuizSettingsDraft? draft, CancellationToken cancellationToken = default)
+    {
+        if (draft is not null && await quizValidator.ValidateAsync(draft, cancellationToken) is { IsValid: false } validation)
+        {
+            return AuthoringResult.Fail(validation.Errors);
+        }
+
+        return await ChangeModuleAsync(actor, courseId, moduleId, (version, module) =>
+        {
+            if (draft is not null && ShortOfQuestions(draft.QuestionCount, version.Questions.Count(q => q.Tag == module.Tag)) is { } shortage)
+            {
+                return shortage;
+            }
+
+            module.Quiz = draft?.ToSettings();
+            return AuthoringResult.Ok();
+        }, cancellationToken);
+    }
+
+    /// <summary>Sets, changes or (with a null draft) removes the course's final exam, which draws from the whole bank.</summary>
+    public async Task<AuthoringResult> SetFinalExamAsync(
+        AuthoringActor actor, int courseId, QuizSettingsDraft? draft, CancellationToken cancellationToken = default)
+    {
+        if (draft is not null && await quizValidator.ValidateAsync(draft, cancellationToken) is { IsValid: false } validation)
+        {
+            return AuthoringResult.Fail(validation.Errors);
+        }
+
+        return await ChangeAsync(actor, courseId, requireEditable: true, (_, version) =>
+        {
+            if (draft is not null && ShortOfQuestions(draft.QuestionCount, version!.Questions.Count) is { } shortage)
+            {
+                return shortage;
+            }
+
+            version!.FinalExam = draft?.ToSettings();
+            return AuthoringResult.Ok();
+        }, cancellationToken);
+    }
+
+    private AuthoringResult? ShortOfQuestions(int questionCount, int bankSize) =>
+        questionCount > bankSize
+            ? AuthoringResult.Fail(localizer["Quiz.Settings.NotEnoughQuestions", questionCount, bankSize], nameof(QuizSettingsDraft.QuestionCount))
+            : null;
+
+    /// <summary>Sends the working copy to review once it has content in every module and every quiz can draw its questions.</summary>
     public Task<AuthoringResult> SubmitAsync(AuthoringActor actor, int courseId, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, courseId, requireEditable: true, (_, version) =>
         {
             if (version!.Modules.Count == 0 || version.Modules.Any(m => m.Lessons.Count == 0))
             {
                 return AuthoringResult.Fail(localizer["Authoring.EmptyModule"]);
+            }
+
+            // Questions deleted after a quiz was set could leave it unable to draw; say which quiz before review does.
+            var shortModule = version.Modules.OrderBy(m => m.Position)
+                .FirstOrDefault(m => m.Quiz is { } quiz && quiz.QuestionCount > version.Questions.Count(q => q.Tag == m.Tag));
+            if (shortModule is not null)
+            {
+                return AuthoringResult.Fail(localizer["Quiz.Settings.ModuleQuizShort", shortModule.Title, shortModule.Quiz!.QuestionCount]);
+            }
+
+            if (version.FinalExam is { } finalExam && finalExam.QuestionCount > version.Questions.Count)
+            {
+                return AuthoringResult.Fail(localizer["Quiz.Settings.FinalExamShort", finalExam.QuestionCount, version.Questions.Count]);
             }
 
             version.Submit(timeProvider.GetUtcNow());
@@ -491,19 +557,21 @@ public sealed record CourseEditorModel(
     string? CoverPath,
     bool IsListed,
     IReadOnlyList<EditorModule> Modules,
-    IReadOnlyList<EditorQuestion> Questions)
+    IReadOnlyList<EditorQuestion> Questions,
+    QuizSettings? FinalExam)
 {
     public bool IsEditable => CourseVersionTransitions.IsEditable(Status);
 }
 
-public sealed record EditorModule(int Id, string Title, string Tag, IReadOnlyList<EditorLesson> Lessons)
+public sealed record EditorModule(int Id, string Title, string Tag, IReadOnlyList<EditorLesson> Lessons, QuizSettings? Quiz = null)
 {
     /// <summary>A version's syllabus in order, as the editor and the reviewer see it.</summary>
     public static IReadOnlyList<EditorModule> ListOf(CourseVersion version) =>
         version.Modules.OrderBy(m => m.Position).Select(m => new EditorModule(
             m.Id, m.Title, m.Tag,
             m.Lessons.OrderBy(l => l.Position).Select(l => new EditorLesson(
-                l.Id, l.Title, l.Kind, l.Markdown, l.VideoUrl, l.VideoSeconds, l.NominalMinutes, l.RequiredMinutes, l.MediaPath)).ToList())).ToList();
+                l.Id, l.Title, l.Kind, l.Markdown, l.VideoUrl, l.VideoSeconds, l.NominalMinutes, l.RequiredMinutes, l.MediaPath)).ToList(),
+            m.Quiz)).ToList();
 }
 
 public sealed record EditorLesson(int Id, string Title, LessonKind Kind, string? Markdown, string? VideoUrl, int? VideoSeconds, int NominalMinutes, int RequiredMinutes, string? MediaPath = null);

@@ -140,6 +140,7 @@ public sealed partial class CourseImportService(
         foreach (var packageModule in package.Modules!)
         {
             var module = version.AddModule(packageModule.Title!.Trim(), packageModule.Tag!);
+            module.Quiz = packageModule.Quiz?.ToSettings();
             foreach (var packageLesson in packageModule.Lessons!)
             {
                 var title = packageLesson.Title!.Trim();
@@ -164,6 +165,7 @@ public sealed partial class CourseImportService(
             }
         }
 
+        version.FinalExam = package.FinalExam?.ToSettings();
         foreach (var packageQuestion in package.Questions!)
         {
             var stem = packageQuestion.Stem!.Trim();

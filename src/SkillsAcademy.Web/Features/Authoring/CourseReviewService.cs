@@ -43,7 +43,8 @@ public sealed partial class CourseReviewService(
         return new VersionPreview(
             version.Id, code, version.Number, version.Status, version.Title, version.Summary, version.ReviewComment,
             EditorModule.ListOf(version),
-            EditorQuestion.ListOf(version));
+            EditorQuestion.ListOf(version),
+            version.FinalExam);
     }
 
     public async Task<AuthoringResult> PublishAsync(int versionId, CancellationToken cancellationToken = default)
@@ -140,4 +141,5 @@ public sealed record VersionPreview(
     string Summary,
     string? ReviewComment,
     IReadOnlyList<EditorModule> Modules,
-    IReadOnlyList<EditorQuestion> Questions);
+    IReadOnlyList<EditorQuestion> Questions,
+    Domain.Assessment.QuizSettings? FinalExam);

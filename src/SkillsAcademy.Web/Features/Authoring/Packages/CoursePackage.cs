@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SkillsAcademy.Domain.Assessment;
 
 namespace SkillsAcademy.Web.Features.Authoring.Packages;
 
@@ -40,6 +41,9 @@ public sealed record CoursePackage
 
     public List<PackageModule>? Modules { get; init; }
 
+    /// <summary>Optional final exam (结业考试), drawn from the whole question bank.</summary>
+    public PackageQuiz? FinalExam { get; init; }
+
     public List<PackageQuestion>? Questions { get; init; }
 }
 
@@ -59,6 +63,9 @@ public sealed record PackageModule
     public string? Tag { get; init; }
 
     public List<PackageLesson>? Lessons { get; init; }
+
+    /// <summary>Optional end-of-module quiz (小结测试), drawn from the questions with this module's tag.</summary>
+    public PackageQuiz? Quiz { get; init; }
 }
 
 public sealed record PackageLesson
@@ -95,4 +102,31 @@ public sealed record PackageQuestion
     public List<int>? Answer { get; init; }
 
     public string? Explanation { get; init; }
+}
+
+/// <summary>A quiz's settings as written in course.json; <c>review</c> is a <see cref="ReviewPolicy"/> name.</summary>
+public sealed record PackageQuiz
+{
+    public int QuestionCount { get; init; }
+
+    public int PassPercent { get; init; }
+
+    public int TimeLimitMinutes { get; init; }
+
+    public int AttemptsAllowed { get; init; }
+
+    public string? Review { get; init; }
+
+    public static PackageQuiz From(QuizSettings settings) => new()
+    {
+        QuestionCount = settings.QuestionCount,
+        PassPercent = settings.PassPercent,
+        TimeLimitMinutes = settings.TimeLimitMinutes,
+        AttemptsAllowed = settings.AttemptsAllowed,
+        Review = settings.Review.ToString(),
+    };
+
+    /// <summary>The domain settings; call only on a quiz the validator accepted.</summary>
+    public QuizSettings ToSettings() =>
+        new(QuestionCount, PassPercent, TimeLimitMinutes, AttemptsAllowed, Enum.Parse<ReviewPolicy>(Review!));
 }

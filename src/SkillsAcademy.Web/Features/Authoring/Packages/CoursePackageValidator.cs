@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using SkillsAcademy.Domain.Assessment;
 using SkillsAcademy.Domain.Catalog;
 using SkillsAcademy.Web.Resources;
 
@@ -55,6 +56,12 @@ public sealed partial class CoursePackageValidator : AbstractValidator<CoursePac
             .Must(m => m!.Select(x => x.Tag).Distinct(StringComparer.Ordinal).Count() == m!.Count)
             .When(p => p.Modules is not null)
             .WithMessage(_ => l["Package.DuplicateTag"]);
+
+        // A quiz can draw only as many questions as the bank holds: its module's tag, or the whole bank for the final exam.
+        RuleForEach(p => p.Modules).SetValidator(p => new ModuleQuizValidator(
+            l, (p.Questions ?? []).GroupBy(q => q.Tag ?? "", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal)));
+        RuleFor(p => p.FinalExam!).SetValidator(p => new QuizValidator(l, p.Questions?.Count ?? 0, moduleTag: null))
+            .When(p => p.FinalExam is not null);
 
         RuleFor(p => p.Questions).NotNull().WithMessage(_ => l["Package.Required"]);
         RuleForEach(p => p.Questions).SetValidator(p => new QuestionValidator(
@@ -117,6 +124,40 @@ public sealed partial class CoursePackageValidator : AbstractValidator<CoursePac
                     .WithMessage(x => l["Package.FileMissing", x.Document ?? ""]);
             });
         }
+    }
+
+    private sealed class ModuleQuizValidator : AbstractValidator<PackageModule>
+    {
+        public ModuleQuizValidator(IStringLocalizer<SharedResource> l, IReadOnlyDictionary<string, int> questionsByTag) =>
+            RuleFor(m => m.Quiz!).SetValidator(m => new QuizValidator(l, questionsByTag.GetValueOrDefault(m.Tag ?? ""), m.Tag ?? ""))
+                .When(m => m.Quiz is not null);
+    }
+
+    /// <summary>The ranges come from <see cref="QuizSettings.Validate"/>, so a package accepts exactly what the editor accepts.</summary>
+    private sealed class QuizValidator : AbstractValidator<PackageQuiz>
+    {
+        public QuizValidator(IStringLocalizer<SharedResource> l, int bankSize, string? moduleTag)
+        {
+            RuleLevelCascadeMode = CascadeMode.Stop;
+            RuleFor(q => q.QuestionCount)
+                .Must((q, _) => !Breaks(q, QuizSettingError.QuestionCount)).WithMessage(_ => l["Package.Range", 1, QuizSettings.MaxQuestions])
+                .Must(count => count <= bankSize).WithMessage(q => moduleTag is null
+                    ? l["Package.Quiz.BankTooSmall", q.QuestionCount, bankSize]
+                    : l["Package.Quiz.TagTooSmall", q.QuestionCount, moduleTag, bankSize]);
+            RuleFor(q => q.PassPercent).Must((q, _) => !Breaks(q, QuizSettingError.PassPercent)).WithMessage(_ => l["Package.Range", 1, 100]);
+            RuleFor(q => q.TimeLimitMinutes).Must((q, _) => !Breaks(q, QuizSettingError.TimeLimit))
+                .WithMessage(_ => l["Package.Range", 1, QuizSettings.MaxTimeLimitMinutes]);
+            RuleFor(q => q.AttemptsAllowed).Must((q, _) => !Breaks(q, QuizSettingError.Attempts))
+                .WithMessage(_ => l["Package.Quiz.Attempts", QuizSettings.MaxAttempts]);
+            RuleFor(q => q.Review)
+                .Must(r => r is not null && Enum.TryParse<ReviewPolicy>(r, out var review) && Enum.IsDefined(review) && !int.TryParse(r, out _))
+                .WithMessage(_ => l["Package.Quiz.Review"]);
+        }
+
+        // The review policy is checked by name above; a valid one stands in here so only the numbers are judged.
+        private static bool Breaks(PackageQuiz quiz, QuizSettingError error) =>
+            QuizSettings.Validate(quiz.QuestionCount, quiz.PassPercent, quiz.TimeLimitMinutes, quiz.AttemptsAllowed, ReviewPolicy.AfterEachAttempt)
+                .Contains(error);
     }
 
     private sealed class QuestionValidator : AbstractValidator<PackageQuestion>

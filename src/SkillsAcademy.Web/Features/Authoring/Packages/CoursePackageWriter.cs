@@ -48,7 +48,7 @@ public sealed class CoursePackageWriter(IFileStore fileStore)
                 lessons.Add(entry);
             }
 
-            modules.Add(new PackageModule { Title = module.Title, Tag = module.Tag, Lessons = lessons });
+            modules.Add(new PackageModule { Title = module.Title, Tag = module.Tag, Lessons = lessons, Quiz = module.Quiz is { } quiz ? PackageQuiz.From(quiz) : null });
         }
 
         var package = new CoursePackage
@@ -69,6 +69,7 @@ public sealed class CoursePackageWriter(IFileStore fileStore)
                 Honours = Enum.GetValues<InstructorHonours>().Where(h => h != InstructorHonours.None && i.Honours.HasFlag(h)).Select(h => h.ToString()).ToList(),
             }).ToList(),
             Modules = modules,
+            FinalExam = version.FinalExam is { } finalExam ? PackageQuiz.From(finalExam) : null,
             Questions = version.Questions.OrderBy(q => q.Id).Select(q => new PackageQuestion
             {
                 Type = q.Type.ToString(),

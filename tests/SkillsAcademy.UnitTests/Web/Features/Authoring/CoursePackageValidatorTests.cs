@@ -108,6 +108,60 @@ public sealed class CoursePackageValidatorTests
         Errors(package).Count.ShouldBe(4);
     }
 
+    private static PackageQuiz Quiz(int questionCount = 2) => new()
+    {
+        QuestionCount = questionCount, PassPercent = 60, TimeLimitMinutes = 15, AttemptsAllowed = 3, Review = "AfterEachAttempt",
+    };
+
+    private static CoursePackage WithModuleQuiz(PackageQuiz quiz)
+    {
+        var package = CoursePackages.Valid();
+        var modules = package.Modules!.ToList();
+        modules[0] = modules[0] with { Quiz = quiz };
+        return package with { Modules = modules };
+    }
+
+    [Fact]
+    public void A_module_quiz_and_a_final_exam_within_the_bank_are_valid() =>
+        Errors(WithModuleQuiz(Quiz(questionCount: 2)) with { FinalExam = Quiz(questionCount: 3) with { Review = "AfterPassing" } }).ShouldBeEmpty();
+
+    [Fact]
+    public void A_module_quiz_drawing_more_questions_than_its_tag_has_is_named() =>
+        Errors(WithModuleQuiz(Quiz(questionCount: 3)))
+            .ShouldBe(["modules[0].quiz.questionCount: draws 3 questions but the bank has only 2 with the tag 'safety'."]);
+
+    [Fact]
+    public void A_final_exam_drawing_more_questions_than_the_whole_bank_is_named() =>
+        Errors(CoursePackages.Valid() with { FinalExam = Quiz(questionCount: 4) })
+            .ShouldBe(["finalExam.questionCount: draws 4 questions but the whole bank has only 3."]);
+
+    [Fact]
+    public void Each_out_of_range_quiz_setting_and_an_unknown_review_policy_is_named() =>
+        Errors(CoursePackages.Valid() with
+        {
+            FinalExam = new PackageQuiz { QuestionCount = 0, PassPercent = 101, TimeLimitMinutes = 0, AttemptsAllowed = -1, Review = "Sometimes" },
+        }).ShouldBe(
+        [
+            "finalExam.questionCount: must be between 1 and 100.",
+            "finalExam.passPercent: must be between 1 and 100.",
+            "finalExam.timeLimitMinutes: must be between 1 and 240.",
+            "finalExam.attemptsAllowed: must be between 0 (no limit) and 20.",
+            "finalExam.review: must be AfterEachAttempt, AfterPassing or Never.",
+        ], ignoreOrder: true);
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData(null)]
+    [InlineData("afterEachAttempt")]
+    public void A_review_policy_must_be_given_by_its_exact_name(string? review) =>
+        Errors(WithModuleQuiz(Quiz() with { Review = review })).ShouldBe(["modules[0].quiz.review: must be AfterEachAttempt, AfterPassing or Never."]);
+
+    [Fact]
+    public void A_module_quiz_is_named_in_chinese_by_default() =>
+        LocalizerFactory.InCulture("zh-CN", () => new CoursePackageValidator(LocalizerFactory.Shared(), Occupations, CoursePackages.Source(CoursePackages.Valid()))
+                .Validate(WithModuleQuiz(Quiz(questionCount: 5))).Errors.Single().ErrorMessage)
+            .ShouldBe("要抽 5 道题，但题库中 tag 为“safety”的题只有 2 道。");
+
     [Fact]
     public void A_zip_with_the_package_in_one_folder_reads_like_the_folder()
     {
