@@ -18,10 +18,10 @@ public sealed class NavMenuTests : BunitContext
     public static TheoryData<string?, string[]> EntriesPerRole => new()
     {
         { null, ["/", "/catalog"] },
-        { Roles.Learner, ["/", "/catalog", "/learning", "/learning-record", "/vouchers", "/profile"] },
+        { Roles.Learner, ["/", "/catalog", "/learning", "/learning-record", "/certificates", "/vouchers", "/profile"] },
         { Roles.Instructor, ["/", "/catalog", "/authoring"] },
-        { Roles.FederationStaff, ["/", "/catalog", "/federation", "/federation/review", "/federation/records", "/federation/vouchers"] },
-        { Roles.Admin, ["/", "/catalog", "/federation", "/federation/review", "/federation/records", "/federation/vouchers", "/admin/users", "/jobs"] },
+        { Roles.FederationStaff, ["/", "/catalog", "/federation", "/federation/review", "/federation/records", "/federation/certificates", "/federation/vouchers"] },
+        { Roles.Admin, ["/", "/catalog", "/federation", "/federation/review", "/federation/records", "/federation/certificates", "/federation/vouchers", "/admin/users", "/jobs"] },
     };
 
     [Theory]
