@@ -280,4 +280,47 @@ public sealed class QuizTests(ClockedAppFixture app) : IClassFixture<ClockedAppF
         events.Count(e => e.Kind == LearningEventKind.CourseCompleted).ShouldBe(1);
         (await Service<LearningRecords>().VerifyAsync(learner)).IsValid.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task When_the_last_requirement_is_met_from_several_places_at_once_the_course_completes_once()
+    {
+        var learner = await EnrolledLearnerAsync();
+        var progress = (await Service<LearningProgressService>().GetCourseProgressAsync(learner, Course))!;
+        foreach (var lesson in progress.Modules.SelectMany(m => m.Lessons))
+        {
+            var studyTime = Service<StudyTimeService>();
+            var session = (await studyTime.StartSessionAsync(learner, lesson.Key))!.Value;
+            for (var i = 0; i <= lesson.RequiredMinutes * 4 + 24; i++)
+            {
+                await studyTime.ReportAsync(learner, session, lesson.Key, lesson.VideoSeconds is null ? null : Math.Min(i * 15, lesson.VideoSeconds.Value));
+                app.Time.Advance(TimeSpan.FromSeconds(15));
+            }
+        }
+
+        var module = await StartAsync(learner, _safety);
+        await AnswerAllAsync(learner, module, correctly: true);
+        await Service<QuizService>().SubmitAsync(learner, module);
+        var exam = await StartAsync(learner, QuizKeys.FinalExam);
+        await AnswerAllAsync(learner, exam, correctly: true);
+        int courseId;
+        await using (var db = await NewContextAsync())
+        {
+            courseId = await db.Courses.Where(c => c.Code == Course).Select(c => c.Id).SingleAsync();
+        }
+
+        // The final exam's submission, the lesson page and the certificate sweep all ask at the same moment.
+        var submit = Task.Run(() => Service<QuizService>().SubmitAsync(learner, exam));
+        var checks = Enumerable.Range(0, 6).Select(_ => Task.Run(() => Service<CourseCompletionService>().TryCompleteAsync(learner, courseId))).ToList();
+        await Task.WhenAll([submit, .. checks]);
+
+        (await submit).Outcome.ShouldBe(SubmitOutcome.Submitted);
+        (await Service<LearningRecords>().ListAsync(learner)).Count(e => e.Kind == LearningEventKind.CourseCompleted).ShouldBe(1);
+        checks.Count(c => c.Result).ShouldBeLessThanOrEqualTo(1);
+        await using (var db = await NewContextAsync())
+        {
+            (await db.Enrolments.SingleAsync(e => e.LearnerId == learner)).CompletedAt.ShouldNotBeNull();
+        }
+
+        (await Service<LearningRecords>().VerifyAsync(learner)).IsValid.ShouldBeTrue();
+    }
 }

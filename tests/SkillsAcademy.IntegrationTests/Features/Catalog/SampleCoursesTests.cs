@@ -34,7 +34,10 @@ public sealed class SampleCoursesTests(AppFixture app) : IClassFixture<AppFixtur
         course.Occupation!.Code.ShouldBe(occupationCode);
         version.Modules.Count.ShouldBeGreaterThanOrEqualTo(3);
         version.Modules.Sum(m => m.Lessons.Count).ShouldBeGreaterThanOrEqualTo(8);
-        version.Modules.SelectMany(m => m.Lessons).ShouldAllBe(l => l.Kind == LessonKind.Article && l.Markdown!.Length > 600);
+        // Articles are substantive; a demonstration video is a real file in the package with its length.
+        version.Modules.SelectMany(m => m.Lessons).ShouldAllBe(l =>
+            (l.Kind == LessonKind.Article && l.Markdown!.Length > 600) || (l.Kind == LessonKind.Video && l.MediaPath != null && l.VideoSeconds > 0));
+        version.Modules.SelectMany(m => m.Lessons).Count(l => l.Kind == LessonKind.Article).ShouldBeGreaterThanOrEqualTo(8);
         version.Questions.Count.ShouldBeGreaterThanOrEqualTo(30);
         version.Questions.Select(q => q.Type).Distinct().Count().ShouldBe(3);
         version.Questions.ShouldAllBe(q => q.Explanation.Length > 0 && q.Options.Any(o => o.IsCorrect));
