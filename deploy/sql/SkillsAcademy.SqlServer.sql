@@ -1466,3 +1466,45 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124213613_CertificateExports'
+)
+BEGIN
+    CREATE TABLE [CertificateExports] (
+        [Id] uniqueidentifier NOT NULL,
+        [RequestedBy] uniqueidentifier NOT NULL,
+        [CourseId] int NULL,
+        [From] date NULL,
+        [To] date NULL,
+        [BaseUrl] nvarchar(200) NOT NULL,
+        [Status] int NOT NULL,
+        [Total] int NOT NULL,
+        [Done] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CompletedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_CertificateExports] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124213613_CertificateExports'
+)
+BEGIN
+    CREATE INDEX [IX_CertificateExports_RequestedBy_CreatedAt] ON [CertificateExports] ([RequestedBy], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124213613_CertificateExports'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124213613_CertificateExports', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

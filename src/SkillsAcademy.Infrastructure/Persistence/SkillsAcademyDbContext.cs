@@ -55,6 +55,8 @@ public sealed class SkillsAcademyDbContext(DbContextOptions<SkillsAcademyDbConte
 
     public DbSet<Certificate> Certificates => Set<Certificate>();
 
+    public DbSet<CertificateExport> CertificateExports => Set<CertificateExport>();
+
     public DbSet<AttemptItem> AttemptItems => Set<AttemptItem>();
 
     /// <summary>Append-only, like the learning records.</summary>

@@ -71,6 +71,14 @@ public sealed class CertificateJourneyTests(BrowserFixture browser) : IClassFixt
         var staff = await browser.NewPhonePageAsync();
         await staff.LogInAsync(SkillsAcademyWebFactory.StaffAccount, "/federation/certificates");
         await staff.WaitForInteractiveAsync();
+        // A ZIP of the course's certificates is built in the background; the page shows progress, then the link.
+        await staff.GetByLabel("课程代码（可选）").FillAsync("WELD-L5-SMAW");
+        await staff.ClickAsync("#request-export");
+        await Assertions.Expect(staff.Locator(".sa-export-download")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var zip = await staff.Context.APIRequest.GetAsync(await staff.Locator(".sa-export-download").GetAttributeAsync("href") ?? "");
+        zip.Status.ShouldBe(200);
+        zip.Headers["content-type"].ShouldBe("application/zip");
+
         await staff.GetByLabel("证书编号、姓名或课程").FillAsync(serial);
         await staff.ClickAsync("#certificate-search");
         await Assertions.Expect(staff.Locator("#staff-certificates li")).ToHaveCountAsync(1);

@@ -13,6 +13,7 @@ public static class CertificateEndpoints
     {
         endpoints.MapGet("/certificates/{serial}/certificate.pdf", DownloadPdfAsync).RequireAuthorization(Policies.Learning);
         endpoints.MapGet("/certificates/{serial}/credential.jwt", DownloadCredentialAsync).RequireAuthorization(Policies.Learning);
+        endpoints.MapGet("/federation/certificates/exports/{id:guid}.zip", DownloadExportAsync).RequireAuthorization(Policies.Federation);
         endpoints.MapGet("/api/certificates/verify/{serial}", VerifyAsync).RequireRateLimiting(RateLimits.Verification);
         endpoints.MapGet("/.well-known/jwks.json", (CredentialSigner signer) => TypedResults.Json(new JsonObject { ["keys"] = new JsonArray(signer.PublicJwk.DeepClone()) }));
         return endpoints;
@@ -45,6 +46,11 @@ public static class CertificateEndpoints
         context.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.File(System.Text.Encoding.ASCII.GetBytes(jws), "application/vc+jwt", $"{certificate.Serial}.jwt");
     }
+
+    private static async Task<Results<PhysicalFileHttpResult, NotFound>> DownloadExportAsync(Guid id, CertificateExportService exports, HttpContext context) =>
+        await exports.FilePathAsync(id, context.RequestAborted) is { } path
+            ? TypedResults.PhysicalFile(path, "application/zip", $"certificates-{id:N}.zip")
+            : TypedResults.NotFound();
 
     // The same answer as the page, for machines: a wrong code and an unknown serial are both 404 with one body.
     private static async Task<Results<Ok<VerificationResponse>, NotFound<VerificationResponse>>> VerifyAsync(

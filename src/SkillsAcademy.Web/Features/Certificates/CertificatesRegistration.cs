@@ -15,6 +15,7 @@ public static class CertificatesRegistration
         builder.Services.AddCredentialSigning(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddScoped<CertificateService>();
         builder.Services.AddScoped<CertificateDocuments>();
+        builder.Services.AddScoped<CertificateExportService>();
         builder.Services.AddScoped<CertificateIssueJob>();
         builder.Services.AddScoped<ICourseCompletionHandler, IssueCertificateOnCompletion>();
         builder.Services.AddSingleton<IRecurringJobSchedule, CertificateJobs>();

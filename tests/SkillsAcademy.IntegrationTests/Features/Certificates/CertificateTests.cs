@@ -225,6 +225,53 @@ public sealed class CertificateTests(ClockedAppFixture app) : IClassFixture<Cloc
     }
 
     [Fact]
+    public async Task Staff_get_a_zip_of_a_courses_certificates_built_by_the_background_job()
+    {
+        var serials = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            serials.Add((await Service<CertificateService>().IssueAsync((await CompletedLearnerAsync()).Enrolment)).Serial!);
+        }
+
+        var staff = Guid.NewGuid();
+        var exports = Service<CertificateExportService>();
+        (await exports.RequestAsync(staff, "NO-SUCH-COURSE", null, null, new Uri("http://localhost/"))).ShouldBeNull();
+        var id = (await exports.RequestAsync(staff, Course, null, null, new Uri("http://localhost/")))!.Value;
+
+        string? path = null;
+        for (var i = 0; i < 120 && path is null; i++)
+        {
+            await Task.Delay(500);
+            path = await Service<CertificateExportService>().FilePathAsync(id);
+        }
+
+        path.ShouldNotBeNull("the job finished within a minute");
+        var export = (await Service<CertificateExportService>().ListRecentAsync(staff)).ShouldHaveSingleItem();
+        export.Percent.ShouldBe(100);
+        export.Done.ShouldBe(export.Total);
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        zip.Entries.Select(e => e.Name).ShouldBeSubsetOf(zip.Entries.Select(e => e.Name).Distinct());
+        foreach (var serial in serials)
+        {
+            var entry = zip.GetEntry($"{serial}.pdf").ShouldNotBeNull();
+            using var reader = new StreamReader(entry.Open());
+            (await reader.ReadToEndAsync()).ShouldStartWith("%PDF-");
+        }
+
+        zip.Entries.Count.ShouldBe(export.Total);
+
+        var staffClient = app.Factory.CreateBrowserlessClient();
+        (await staffClient.LogInAsync(SkillsAcademyWebFactory.StaffAccount, SkillsAcademyWebFactory.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var download = await staffClient.GetAsync($"/federation/certificates/exports/{id}.zip");
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/zip");
+        var learnerClient = app.Factory.CreateBrowserlessClient();
+        (await learnerClient.LogInAsync(SkillsAcademyWebFactory.LearnerAccount, SkillsAcademyWebFactory.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var refused = await learnerClient.GetAsync($"/federation/certificates/exports/{id}.zip");
+        refused.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task The_learning_record_prints_as_a_pdf_for_its_owner()
     {
         var client = app.Factory.CreateBrowserlessClient();
