@@ -21,7 +21,7 @@ public sealed class LearningProgressService(IDbContextFactory<SkillsAcademyDbCon
             return null;
         }
 
-        var version = await LoadStudyVersionAsync(db, enrolment.CourseId, cancellationToken);
+        var version = await StudyVersionQueries.LoadAsync(db, enrolment.CourseId, cancellationToken);
         return version is null ? null : await BuildAsync(db, learnerId, courseCode, enrolment, version, cancellationToken);
     }
 
@@ -36,7 +36,7 @@ public sealed class LearningProgressService(IDbContextFactory<SkillsAcademyDbCon
         var courses = new List<CourseProgress>(enrolments.Count);
         foreach (var enrolment in enrolments)
         {
-            if (await LoadStudyVersionAsync(db, enrolment.Row.CourseId, cancellationToken) is { } version)
+            if (await StudyVersionQueries.LoadAsync(db, enrolment.Row.CourseId, cancellationToken) is { } version)
             {
                 courses.Add(await BuildAsync(db, learnerId, enrolment.Code, enrolment.Row, version, cancellationToken));
             }
@@ -57,7 +57,7 @@ public sealed class LearningProgressService(IDbContextFactory<SkillsAcademyDbCon
             return null;
         }
 
-        var version = await LoadStudyVersionAsync(db, enrolment.CourseId, cancellationToken);
+        var version = await StudyVersionQueries.LoadAsync(db, enrolment.CourseId, cancellationToken);
         var lesson = version?.Modules.SelectMany(m => m.Lessons).FirstOrDefault(l => l.Key == lessonKey);
         if (version is null || lesson is null)
         {
@@ -82,15 +82,6 @@ public sealed class LearningProgressService(IDbContextFactory<SkillsAcademyDbCon
             .Where(e => e.LearnerId == learnerId && db.Courses.Any(c => c.Id == e.CourseId && c.Code == courseCode))
             .Select(e => new EnrolmentRow(e.CourseId, e.EnrolledAt, e.CompletedAt))
             .SingleOrDefaultAsync(cancellationToken);
-
-    // Enrolled learners study the latest version that was published, even after the course is archived.
-    private static Task<CourseVersion?> LoadStudyVersionAsync(SkillsAcademyDbContext db, int courseId, CancellationToken cancellationToken) =>
-        db.CourseVersions.AsNoTracking()
-            .Include(v => v.Modules.OrderBy(m => m.Position)).ThenInclude(m => m.Lessons.OrderBy(l => l.Position))
-            .AsSplitQuery()
-            .Where(v => v.CourseId == courseId && (v.Status == CourseVersionStatus.Published || v.Status == CourseVersionStatus.Archived))
-            .OrderByDescending(v => v.Number)
-            .FirstOrDefaultAsync(cancellationToken);
 
     private static async Task<CourseProgress> BuildAsync(
         SkillsAcademyDbContext db, Guid learnerId, string courseCode, EnrolmentRow enrolment, CourseVersion version, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using SkillsAcademy.Domain.Assessment;
 using SkillsAcademy.Domain.Catalog;
 using SkillsAcademy.Infrastructure.Persistence;
 
-namespace SkillsAcademy.Web.Features.Assessment;
+namespace SkillsAcademy.Web.Features.Learning;
 
 /// <summary>The course version an enrolled learner studies and is examined on: the latest one that was published.</summary>
 internal static class StudyVersionQueries
