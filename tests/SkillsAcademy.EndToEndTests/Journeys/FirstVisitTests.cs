@@ -14,7 +14,8 @@ public sealed class FirstVisitTests(BrowserFixture browser) : IClassFixture<Brow
 
         await page.GotoAsync("/");
 
-        (await page.Locator("h1").InnerTextAsync()).ShouldContain("工匠学堂");
+        // The address changes before the new page is painted: wait for its heading instead of reading the old one.
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("工匠学堂");
         (await page.GetAttributeAsync("html", "lang")).ShouldBe("zh-CN");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(BrowserFixture.PhoneWidth);
         var screenshot = Path.Combine(BrowserFixture.ArtifactsDirectory, "home-390.png");
@@ -52,7 +53,8 @@ public sealed class FirstVisitTests(BrowserFixture browser) : IClassFixture<Brow
         await page.Locator("#site-menu").GetByText("首页").ClickAsync();
 
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-        (await page.Locator("h1").InnerTextAsync()).ShouldContain("工匠学堂");
+        // The address changes before the new page is painted: wait for its heading instead of reading the old one.
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("工匠学堂");
     }
 
     [Fact]

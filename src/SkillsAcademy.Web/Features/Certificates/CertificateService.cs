@@ -49,15 +49,12 @@ public sealed partial class CertificateService(
                 return new IssueResult(IssueOutcome.ProfileIncomplete, null);
             }
 
-            var course = await (from v in db.CourseVersions
-                                join c in db.Courses on v.CourseId equals c.Id
-                                join o in db.Occupations on v.OccupationId equals o.Id
-                                where v.CourseId == enrolment.CourseId && (v.Status == CourseVersionStatus.Published || v.Status == CourseVersionStatus.Archived)
-                                orderby v.Number descending
-                                select new { v.Id, v.Title, v.SkillLevel, OccupationName = o.Name, OccupationCode = o.Code })
-                .FirstAsync(cancellationToken);
-            var minutes = await db.CourseVersions.Where(v => v.Id == course.Id)
-                .SelectMany(v => v.Modules).SelectMany(m => m.Lessons).SumAsync(l => l.NominalMinutes, cancellationToken);
+            // A completed enrolment always has a published (or since archived) version: the one it was studied in.
+            var version = (await StudyVersionQueries.LoadAsync(db, enrolment.CourseId, cancellationToken))!;
+            var occupation = await db.Occupations.AsNoTracking()
+                .Where(o => o.Id == version.OccupationId)
+                .Select(o => new { o.Name, o.Code })
+                .SingleAsync(cancellationToken);
             var now = timeProvider.GetUtcNow();
             var year = TimeZoneInfo.ConvertTime(now, platform.Value.GetTimeZone()).Year;
             var issuer = options.Value.Issuer;
@@ -70,11 +67,11 @@ public sealed partial class CertificateService(
                 enrolment.CourseId,
                 profile.RealName,
                 profile.IdNumberMasked,
-                course.Title,
-                course.OccupationName,
-                course.OccupationCode,
-                course.SkillLevel,
-                new CreditHours(platform.Value.CreditHourMinutes * 60).FromSeconds(minutes * 60L),
+                version.Title,
+                occupation.Name,
+                occupation.Code,
+                version.SkillLevel,
+                new CreditHours(platform.Value.CreditHourMinutes * 60).FromSeconds(version.NominalMinutes * 60L),
                 completedAt,
                 now);
             db.Certificates.Add(certificate);

@@ -316,8 +316,8 @@ public sealed class VerificationRateLimitTests : IAsyncLifetime
             statuses.Add(response.StatusCode);
         }
 
-        statuses.Take(5).ShouldAllBe(s => s == HttpStatusCode.NotFound);
-        statuses.Skip(5).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
+        statuses[..5].ShouldAllBe(s => s == HttpStatusCode.NotFound);
+        statuses[5..].ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
         using var page = await client.GetAsync("/verify/FJZGH-2026-00000001?code=ABCDEFGHJK");
         page.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
     }

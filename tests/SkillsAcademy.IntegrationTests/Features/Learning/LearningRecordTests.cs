@@ -123,7 +123,7 @@ public sealed class LearningRecordTests(ClockedAppFixture app) : IClassFixture<C
         bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldBe("序号,时间,事件,课程,详情,哈希");
-        lines.Skip(1).ShouldContain(l => l.Contains("签到打卡", StringComparison.Ordinal));
+        lines[1..].ShouldContain(l => l.Contains("签到打卡", StringComparison.Ordinal));
         lines.Length.ShouldBe(1 + (await Service<LearningRecords>().ListAsync(learnerId)).Count);
     }
 
