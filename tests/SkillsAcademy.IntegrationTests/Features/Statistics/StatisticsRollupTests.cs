@@ -5,7 +5,8 @@ using SkillsAcademy.Domain.Catalog;
 using SkillsAcademy.Domain.Statistics;
 using SkillsAcademy.IntegrationTests.Features.Learning;
 using SkillsAcademy.Web.Features.Statistics;
-using static SkillsAcademy.IntegrationTests.Features.Statistics.StatisticsWorld;
+using SkillsAcademy.TestUtilities;
+using static SkillsAcademy.TestUtilities.StatisticsWorld;
 
 namespace SkillsAcademy.IntegrationTests.Features.Statistics;
 

@@ -11,9 +11,8 @@ using SkillsAcademy.Domain.Statistics;
 using SkillsAcademy.Domain.Vouchers;
 using SkillsAcademy.Infrastructure.Identity;
 using SkillsAcademy.Infrastructure.Persistence;
-using SkillsAcademy.TestUtilities;
 
-namespace SkillsAcademy.IntegrationTests.Features.Statistics;
+namespace SkillsAcademy.TestUtilities;
 
 /// <summary>
 /// A small fixed population (learners with regions and enterprises, courses with occupations and levels) and a way to
@@ -56,7 +55,11 @@ public sealed class StatisticsWorld
         var now = DateTimeOffset.UtcNow;
 
         var occupations = await db.Occupations.OrderBy(o => o.Id).Select(o => o.Id).Take(2).ToListAsync();
-        occupations.Count.ShouldBe(2);
+        if (occupations.Count != 2)
+        {
+            throw new InvalidOperationException("The catalog seed should have at least two occupations.");
+        }
+
         var courses = new List<Course>
         {
             new($"{prefix}-A", occupations[0], SkillLevel.Level5, true, null, now),
@@ -73,7 +76,12 @@ public sealed class StatisticsWorld
         for (var i = 0; i < LearnerRegions.Length; i++)
         {
             var user = new ApplicationUser { UserName = $"{prefix}-stat-{i}@example.com", DisplayName = "学员", CreatedAt = now };
-            (await users.CreateAsync(user)).Succeeded.ShouldBeTrue();
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+
             var region = LearnerRegions[i];
             var enterprise = region is null ? 0 : enterprises[i % 2].Id;
             if (region is not null)
@@ -112,7 +120,7 @@ public sealed class StatisticsWorld
     public async Task WriteAsync(SkillsAcademyWebFactory factory, History history)
     {
         await using var db = await NewContextAsync(factory);
-        var version = await db.CourseVersions.Select(v => v.Id).FirstAsync();
+        var version = await db.CourseVersions.OrderBy(v => v.Id).Select(v => v.Id).FirstAsync();
         var sequences = await db.LearningEvents.GroupBy(e => e.LearnerId).Select(g => new { g.Key, Max = g.Max(e => e.Sequence) })
             .ToDictionaryAsync(g => g.Key, g => g.Max);
         foreach (var segment in history.Segments.OrderBy(s => s.At))
