@@ -5,6 +5,7 @@ public static class StatisticsRegistration
     public static WebApplicationBuilder AddStatistics(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<StatisticsService>();
+        builder.Services.AddScoped<Generation.DemoDataGenerator>();
         return builder;
     }
 }
