@@ -82,6 +82,7 @@ public static class DemoDataCommand
             await output.WriteLineAsync(localizer["DemoData.Cli.TableLine", table, count.ToString("N0", CultureInfo.InvariantCulture)]);
         }
 
+        await output.WriteLineAsync(string.Join("; ", summary.Timings.Select(t => $"{t.Key} {t.Value.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s")));
         var seconds = Math.Max(summary.Elapsed.TotalSeconds, 0.001);
         await output.WriteLineAsync(localizer["DemoData.Cli.Summary",
             summary.TotalRows.ToString("N0", CultureInfo.InvariantCulture),

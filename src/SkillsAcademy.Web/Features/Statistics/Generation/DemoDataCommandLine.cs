@@ -5,7 +5,7 @@ namespace SkillsAcademy.Web.Features.Statistics.Generation;
 
 /// <summary>
 /// Reads <c>--generate-demo-data [--learners N] [--courses N] [--study-events N] [--enterprises N] [--seed N]
-/// [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--province 350000] [--append]</c>. Values may follow the switch or an equals
+/// [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--province 350000] [--append] [--keep-event-indexes]</c>. Values may follow the switch or an equals
 /// sign; digits may be grouped with _ or ,. Other arguments (host settings) are left alone.
 /// </summary>
 public static class DemoDataCommandLine
@@ -23,6 +23,12 @@ public static class DemoDataCommandLine
             if (name == "--append")
             {
                 options = options with { Append = true };
+                continue;
+            }
+
+            if (name == "--keep-event-indexes")
+            {
+                options = options with { DeferEventIndexes = false };
                 continue;
             }
 

@@ -86,6 +86,14 @@ public sealed partial class DemoDataGenerator(
         var master = new Random(unchecked(options.Seed * 1_000_003 + run.ExistingUsers * 7_919));
         var faker = new Faker("zh_CN") { Random = new Randomizer(master.Next()) };
         var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        var timings = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var phase = Stopwatch.StartNew();
+        void Took(string name)
+        {
+            timings[name] = phase.Elapsed;
+            phase.Restart();
+        }
+
         void Count(string table, long n) => rows[table] = rows.GetValueOrDefault(table) + n;
 
         progress?.Report(new DemoDataProgress("catalog", 0, options.Learners, 0, stopwatch.Elapsed));
@@ -93,6 +101,7 @@ public sealed partial class DemoDataGenerator(
         var courses = await AddCoursesAsync(options.Courses, run.NextCourseNumber, occupations, faker, master, window, cancellationToken, Count);
         var regions = new DemoRegions(options.ProvinceCode, run.Regions);
         var batches = await AddBatchesAsync(regions, run.StaffId, window, to, master, cancellationToken, Count);
+        Took("catalog");
 
         var connectionString = new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString();
         await using var connection = new SqliteConnection(connectionString);
@@ -105,21 +114,49 @@ public sealed partial class DemoDataGenerator(
         progress?.Report(new DemoDataProgress("enterprises", 0, options.Learners, 0, stopwatch.Elapsed));
         var enterprisesByCity = WriteEnterprises(writer, tables, options.Enterprises, run, regions, faker, master);
         writer.Commit();
+        Took("enterprises");
 
         progress?.Report(new DemoDataProgress("plan", 0, options.Learners, 0, stopwatch.Elapsed));
         var plan = LearnerPlan.Create(master, options.Learners, options.StudyEvents, courses, batches, regions, enterprisesByCity, options.CheckInShare);
+        Took("plan");
         var certificates = NumberCertificates(plan, courses, batches, window, run);
+        Took("certificate numbers");
 
         var context = new LearnerRowContext(
             plan, courses, batches, window, run, certificates, tables, faker, personalData,
             demoData.Value.Enabled && !string.IsNullOrEmpty(demoData.Value.Password) ? passwordHasher.HashPassword(null!, demoData.Value.Password) : null,
             certificateOptions.Value.Issuer);
-        var written = await WriteLearnersAsync(context, writer, options.Learners, stopwatch, progress, cancellationToken);
+        writer.Complete();
+        var deferred = options.DeferEventIndexes ? await DropSecondaryIndexesAsync(connection, "LearningEvents", cancellationToken) : [];
+        writer.Begin();
+        long written;
+        try
+        {
+            written = await WriteLearnersAsync(context, writer, options.Learners, stopwatch, progress, timings, cancellationToken);
+            Took("learners");
+        }
+        finally
+        {
+            // Rebuilt even when the run fails: the schema must stay as the migrations made it.
+            writer.Complete();
+            foreach (var sql in deferred)
+            {
+                await ExecuteAsync(connection, sql, CancellationToken.None);
+            }
+
+            writer.Begin();
+        }
+
+        if (deferred.Count > 0)
+        {
+            Took("event indexes rebuilt");
+        }
 
         progress?.Report(new DemoDataProgress("finish", options.Learners, options.Learners, written, stopwatch.Elapsed));
         WriteUnusedVouchers(writer, tables, context, master);
         writer.Complete();
         await FinishAsync(connection, batches, courses, cancellationToken);
+        Took("finish");
         foreach (var table in tables.All)
         {
             Count(table.Name, table.RowsWritten);
@@ -130,7 +167,7 @@ public sealed partial class DemoDataGenerator(
         var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
         var bytes = File.Exists(file) ? new FileInfo(file).Length + (File.Exists(file + "-wal") ? new FileInfo(file + "-wal").Length : 0) : 0;
         LogGenerated(options.Learners, written, stopwatch.Elapsed);
-        return new DemoDataSummary(rows, written, options.StudyEvents, from, to, stopwatch.Elapsed, bytes);
+        return new DemoDataSummary(rows, written, options.StudyEvents, from, to, stopwatch.Elapsed, bytes, timings);
     }
 
     private static void Validate(DemoDataGeneratorOptions options, DateOnly from, DateOnly to, DateOnly today)
@@ -159,6 +196,29 @@ public sealed partial class DemoDataGenerator(
         }
     }
 
+    /// <summary>Drops the table's indexes that a migration created (not its primary key) and returns their CREATE statements.</summary>
+    private static async Task<IReadOnlyList<string>> DropSecondaryIndexesAsync(SqliteConnection connection, string table, CancellationToken cancellationToken)
+    {
+        var indexes = new List<(string Name, string Sql)>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL ORDER BY name";
+            command.Parameters.AddWithValue("$table", table);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, _) in indexes)
+        {
+            await ExecuteAsync(connection, $"DROP INDEX \"{name}\"", cancellationToken);
+        }
+
+        return indexes.Select(i => i.Sql).ToList();
+    }
+
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -168,8 +228,11 @@ public sealed partial class DemoDataGenerator(
 
     /// <summary>The producer draws, protects and hashes; the consumer owns the connection. Both keep learner order.</summary>
     private async Task<long> WriteLearnersAsync(
-        LearnerRowContext context, BulkWriter writer, int learners, Stopwatch stopwatch, IProgress<DemoDataProgress>? progress, CancellationToken cancellationToken)
+        LearnerRowContext context, BulkWriter writer, int learners, Stopwatch stopwatch, IProgress<DemoDataProgress>? progress,
+        Dictionary<string, TimeSpan> timings, CancellationToken cancellationToken)
     {
+        var generating = new Stopwatch();
+        var writing = new Stopwatch();
         var channel = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(async () =>
@@ -180,7 +243,9 @@ public sealed partial class DemoDataGenerator(
                 for (var i = 0; i < context.Plan.Learners.Length; i++)
                 {
                     failed.Token.ThrowIfCancellationRequested();
+                    generating.Start();
                     batch.EventCount += context.AddLearner(batch, i);
+                    generating.Stop();
                     batch.LearnerCount++;
                     if (batch.RowCount >= RowsPerBatch)
                     {
@@ -204,7 +269,9 @@ public sealed partial class DemoDataGenerator(
         {
             await foreach (var batch in channel.Reader.ReadAllAsync(failed.Token))
             {
+                writing.Start();
                 writer.Write(batch);
+                writing.Stop();
                 done += batch.LearnerCount;
                 events += batch.EventCount;
                 progress?.Report(new DemoDataProgress("learners", done, learners, events, stopwatch.Elapsed));
@@ -217,6 +284,8 @@ public sealed partial class DemoDataGenerator(
         }
 
         await producer;
+        timings["learners: generating thread busy"] = generating.Elapsed;
+        timings["learners: writing thread busy"] = writing.Elapsed;
         return events;
     }
 
@@ -284,7 +353,7 @@ internal sealed class BulkWriter
         _transaction = null;
     }
 
-    private void Begin()
+    public void Begin()
     {
         _transaction = _connection.BeginTransaction();
         _uncommitted = 0;

@@ -98,6 +98,7 @@ internal static class StudySchedule
     public const int MinSegmentSeconds = 60;
     public const int MaxSegmentSeconds = 2700;
     private const int MaxSessionsPerDay = 3;
+    private const int TypicalSegmentSeconds = 600;
 
     public static LearnerSchedule Draw(
         Random random, in PlannedLearner learner, ReadOnlySpan<PlannedEnrolment> enrolments,
@@ -410,8 +411,9 @@ internal static class StudySchedule
         }
         else
         {
+            // Enough lessons to hold the segments at a typical length of about ten minutes.
             studied = Math.Max(1, (int)Math.Ceiling((0.05 + random.NextDouble() * 0.95) * lessons.Length));
-            while (studied < lessons.Length && slots.Take(studied).Sum() < segments)
+            while (studied < lessons.Length && lessons.Take(studied).Sum(l => (long)l.CapSeconds) < segments * (long)TypicalSegmentSeconds)
             {
                 studied++;
             }
@@ -466,7 +468,7 @@ internal static class StudySchedule
         {
             var required = lessons[l].RequiredSeconds;
             var target = completes || l < studied - 1
-                ? required * (1.0 + random.NextDouble() * 0.3)
+                ? Math.Max(required * (1.0 + random.NextDouble() * 0.3), counts[l] * TypicalSegmentSeconds * (0.5 + random.NextDouble()))
                 : required * (0.1 + random.NextDouble() * 0.85);
             var total = (int)Math.Clamp(target, MinSegmentSeconds * counts[l], Math.Min(lessons[l].CapSeconds, MaxSegmentSeconds * counts[l]));
             foreach (var seconds in Split(random, total, counts[l]))
