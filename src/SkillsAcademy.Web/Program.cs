@@ -5,6 +5,7 @@ using SkillsAcademy.Web.Features.Catalog;
 using SkillsAcademy.Web.Features.Certificates;
 using SkillsAcademy.Web.Features.Learning;
 using SkillsAcademy.Web.Features.Statistics;
+using SkillsAcademy.Web.Features.Statistics.Generation;
 using SkillsAcademy.Web.Features.Vouchers;
 using SkillsAcademy.Web.Platform;
 
@@ -24,6 +25,12 @@ if (args.Contains(LearningRecordVerifier.CommandLineSwitch))
 {
     // An operator's check of every learner's hash chain; the web server does not start.
     return await LearningRecordVerifier.RunFromCommandLineAsync(app.Services, Console.Out);
+}
+
+if (args.Contains(DemoDataCommandLine.Switch))
+{
+    // Province-scale demo data for dashboards, benchmarks and demos; the web server does not start.
+    return await DemoDataCommand.RunFromCommandLineAsync(app.Services, args, Console.Out);
 }
 
 app.UsePlatform();

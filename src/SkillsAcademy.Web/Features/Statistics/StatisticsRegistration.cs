@@ -13,6 +13,7 @@ public static class StatisticsRegistration
         builder.Services.AddScoped<StatisticsQueries>();
         builder.Services.AddScoped<StatisticsRollup>();
         builder.Services.AddSingleton<IRecurringJobSchedule, StatisticsJobs>();
+        builder.Services.AddScoped<Generation.DemoDataGenerator>();
         return builder;
     }
 
