@@ -31,6 +31,7 @@ app.MapAccounts();
 app.MapAuthoringEndpoints();
 app.MapLearningEndpoints();
 app.MapCertificateEndpoints();
+app.MapStatisticsEndpoints();
 app.MapVouchers();
 app.MapPlatform();
 app.Run();
