@@ -38,6 +38,7 @@ app.MapAccounts();
 app.MapAuthoringEndpoints();
 app.MapLearningEndpoints();
 app.MapCertificateEndpoints();
+app.MapStatisticsEndpoints();
 app.MapVouchers();
 app.MapPlatform();
 app.Run();

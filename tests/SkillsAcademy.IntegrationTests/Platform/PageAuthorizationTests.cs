@@ -8,9 +8,12 @@ public sealed class PageAuthorizationTests(AppFixture app) : IClassFixture<AppFi
 {
     private const string Anonymous = "";
 
+    // Staff get past the policy; an export that is not theirs (here: none) is not found.
+    private const string StatisticsExportDownload = "/federation/statistics/exports/5d1c7f0e-8a51-4f4e-9d1e-2f0c6b8a9e01/download";
+
     public static TheoryData<string, string, string> Matrix => new()
     {
-        // path, account ("" = anonymous), expected: ok | login | denied
+        // path, account ("" = anonymous), expected: ok | login | denied | notfound
         { "/", Anonymous, "ok" },
         { "/catalog", Anonymous, "ok" },
         { "/courses/WELD-L5-SMAW", Anonymous, "ok" },
@@ -65,6 +68,10 @@ public sealed class PageAuthorizationTests(AppFixture app) : IClassFixture<AppFi
         { "/federation/vouchers", SkillsAcademyWebFactory.StaffAccount, "ok" },
         { "/federation/vouchers/settlement", SkillsAcademyWebFactory.LearnerAccount, "denied" },
         { "/federation/vouchers/settlement", SkillsAcademyWebFactory.AdminAccount, "ok" },
+        { StatisticsExportDownload, Anonymous, "login" },
+        { StatisticsExportDownload, SkillsAcademyWebFactory.LearnerAccount, "denied" },
+        { StatisticsExportDownload, SkillsAcademyWebFactory.InstructorAccount, "denied" },
+        { StatisticsExportDownload, SkillsAcademyWebFactory.StaffAccount, "notfound" },
         { "/admin/users", SkillsAcademyWebFactory.StaffAccount, "denied" },
         { "/admin/users", SkillsAcademyWebFactory.AdminAccount, "ok" },
     };
@@ -86,6 +93,9 @@ public sealed class PageAuthorizationTests(AppFixture app) : IClassFixture<AppFi
         {
             case "ok":
                 response.StatusCode.ShouldBe(HttpStatusCode.OK);
+                break;
+            case "notfound":
+                response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
                 break;
             case "login":
                 response.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -12,6 +12,7 @@ public static class StatisticsRegistration
         builder.Services.AddScoped<StatisticsService>();
         builder.Services.AddScoped<StatisticsQueries>();
         builder.Services.AddScoped<StatisticsRollup>();
+        builder.Services.AddScoped<StatisticsExportService>();
         builder.Services.AddSingleton<IRecurringJobSchedule, StatisticsJobs>();
         builder.Services.AddScoped<Generation.DemoDataGenerator>();
         return builder;
