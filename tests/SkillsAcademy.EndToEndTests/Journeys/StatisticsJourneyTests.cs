@@ -75,6 +75,32 @@ public sealed class StatisticsJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.Locator("#table-layout").SelectOptionAsync(((int)StatisticsLayout.ProvincialReport).ToString(CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator("#statistics-rows")).ToContainTextAsync("鼓楼区");
 
+        // Exports of this filter: the provincial layout as CSV, then as XLSX; both are built in the background.
+        await page.Locator("#export-csv").ClickAsync();
+        await Assertions.Expect(page.Locator("#statistics-export-list .sa-export-download")).ToHaveCountAsync(1, new() { Timeout = 60_000 });
+        await page.Locator("#export-xlsx").ClickAsync();
+        await Assertions.Expect(page.Locator("#statistics-export-list .sa-export-download")).ToHaveCountAsync(2, new() { Timeout = 60_000 });
+        var links = await page.Locator("#statistics-export-list .sa-export-download").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        var files = new List<byte[]>();
+        foreach (var href in links)
+        {
+            var response = await page.Context.APIRequest.GetAsync(href);
+            response.Status.ShouldBe(200);
+            files.Add(await response.BodyAsync());
+        }
+
+        var csv = files.Single(f => f[..3].SequenceEqual(new byte[] { 0xEF, 0xBB, 0xBF }));
+        var text = System.Text.Encoding.UTF8.GetString(csv[3..]);
+        text.ShouldStartWith("地区,职业");
+        text.ShouldContain("鼓楼区");
+        var xlsx = files.Single(f => f[0] == (byte)'P' && f[1] == (byte)'K');
+        using var stream = new MemoryStream(xlsx);
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        rows[0].Keys.ShouldContain("培训人次");
+        var total = rows[^1];
+        Convert.ToInt32(total["培训人次"], CultureInfo.InvariantCulture).ShouldBe(expected.PersonTimes);
+        Convert.ToInt32(total["学员人数"], CultureInfo.InvariantCulture).ShouldBe(expected.Learners);
+
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "statistics-390.png"), FullPage = true });
         await page.ExpectNoSeriousAccessibilityViolationsAsync();
 
