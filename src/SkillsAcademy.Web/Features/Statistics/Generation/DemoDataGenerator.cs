@@ -103,6 +103,8 @@ public sealed partial class DemoDataGenerator(
         var batches = await AddBatchesAsync(regions, run.StaffId, window, to, master, cancellationToken, Count);
         Took("catalog");
 
+        // A fresh database gets its first Data Protection key now, through EF, not while the bulk connection writes.
+        _ = personalData.Protect(nameof(DemoDataGenerator));
         var connectionString = new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString();
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
