@@ -42,6 +42,8 @@ public sealed class SkillsAcademyWebFactory(
         ["RateLimits:VoucherClaimPerMinute"] = "100000",
         ["RateLimits:VoucherRedemptionPerMinute"] = "100000",
         ["RateLimits:CheckInPerMinute"] = "100000",
+        // The demo staff and admin accounts sign in with a password only, as in Development; TwoFactorTests turn it on.
+        ["Security:RequireMfaForStaff"] = "false",
     };
 
     /// <summary>The http://127.0.0.1:port address once <see cref="StartKestrel"/> has run.</summary>

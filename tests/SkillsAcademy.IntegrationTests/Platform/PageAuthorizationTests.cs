@@ -96,8 +96,10 @@ public sealed class PageAuthorizationTests(RoleClientsFixture app) : IClassFixtu
         new("GET", "/account/login", "/account/login", "OOOOO"),
         new("GET", "/account/register", "/account/register", "OOOOO"),
         new("GET", "/account/access-denied", "/account/access-denied", "OOOOO"),
+        new("GET", "/account/login/two-factor", "/account/login/two-factor", "LLLLL"),
         new("GET", "/error", "/error", "OOOOO"),
         new("GET", "/not-found", "/not-found", "OOOOO"),
+        new("GET", "/too-many-windows", "/too-many-windows?returnUrl=%2Flearning", "OOOOO"),
 
         // Learners.
         new("GET", "/learning", "/learning", "LODDD"),
@@ -113,6 +115,7 @@ public sealed class PageAuthorizationTests(RoleClientsFixture app) : IClassFixtu
 
         // Every signed-in user.
         new("GET", "/profile", "/profile", "LOOOO"),
+        new("GET", "/account/two-factor", "/account/two-factor", "LOOOO"),
 
         // Instructors (and staff where they may read or import).
         new("GET", "/authoring", "/authoring", "LDODD"),

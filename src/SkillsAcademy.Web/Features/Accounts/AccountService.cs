@@ -99,6 +99,11 @@ public sealed partial class AccountService(
             return SignInOutcome.Succeeded;
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return SignInOutcome.RequiresTwoFactor;
+        }
+
         if (result.IsLockedOut)
         {
             LogLockedOut();
@@ -172,6 +177,7 @@ public enum SignInOutcome
     LockedOut,
     NotAllowed,
     TooManyAttempts,
+    RequiresTwoFactor,
 }
 
 public sealed record RegistrationResult(Guid? UserId, IReadOnlyDictionary<string, string[]> Errors)
