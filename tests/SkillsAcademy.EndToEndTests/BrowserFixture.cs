@@ -51,6 +51,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             IsMobile = true,
             HasTouch = true,
         });
+        PageExtensions.RecordContentSecurityPolicyViolations(context);
         return await context.NewPageAsync();
     }
 

@@ -6,6 +6,25 @@ namespace SkillsAcademy.EndToEndTests;
 
 public static class PageExtensions
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, System.Collections.Concurrent.ConcurrentQueue<string>> Violations = [];
+
+    /// <summary>Collects what Chromium reports as blocked by the Content-Security-Policy, in any page of the context.</summary>
+    public static void RecordContentSecurityPolicyViolations(IBrowserContext context)
+    {
+        var violations = Violations.GetOrCreateValue(context);
+        context.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Enqueue($"{message.Page?.Url}: {message.Text}");
+            }
+        };
+    }
+
+    /// <summary>Fails with every Content-Security-Policy violation any page of this context has logged so far.</summary>
+    public static void ExpectNoContentSecurityPolicyViolations(this IPage page) =>
+        (Violations.TryGetValue(page.Context, out var violations) ? violations.ToList() : []).ShouldBeEmpty();
+
     /// <summary>Waits until the page's Blazor circuit is connected, so that typing reaches the components.</summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("main[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
@@ -35,6 +54,8 @@ public static class PageExtensions
     {
         // Snackbars fade in and out, and mid-animation their colours cannot be judged.
         await page.Locator(".mud-snackbar").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached, Timeout = 15_000 });
+        // Every journey checks here that the pages worked within the policy: nothing was blocked.
+        page.ExpectNoContentSecurityPolicyViolations();
         var result = await page.RunAxe();
         result.Violations
             .Where(v => v.Impact is "serious" or "critical")

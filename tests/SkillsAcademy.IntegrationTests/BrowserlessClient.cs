@@ -26,6 +26,20 @@ public static partial class BrowserlessClient
         return await client.PostAsync(path, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>POSTs to an endpoint (not a page form) with an antiforgery token taken from the log-in page.</summary>
+    public static async Task<HttpResponseMessage> PostWithAntiforgeryAsync(
+        this HttpClient client, string action, IReadOnlyDictionary<string, string>? fields = null)
+    {
+        var page = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryToken().Match(page);
+        token.Success.ShouldBeTrue("no antiforgery token on the log-in page");
+        var form = new Dictionary<string, string>(fields ?? new Dictionary<string, string>())
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["value"].Value),
+        };
+        return await client.PostAsync(action, new FormUrlEncodedContent(form));
+    }
+
     public static Task<HttpResponseMessage> LogInAsync(this HttpClient client, string account, string password) =>
         client.SubmitFormAsync("/account/login", "login", new Dictionary<string, string>
         {

@@ -36,6 +36,14 @@ public sealed class SkillsAcademyWebFactory(
         ["Logging:Console:FormatterName"] = "simple",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+        // Tests log in, claim and redeem far more often than a person; the rate-limit tests set their own limits.
+        ["RateLimits:LogInPerMinute"] = "100000",
+        ["RateLimits:RegistrationPerMinute"] = "100000",
+        ["RateLimits:VoucherClaimPerMinute"] = "100000",
+        ["RateLimits:VoucherRedemptionPerMinute"] = "100000",
+        ["RateLimits:CheckInPerMinute"] = "100000",
+        // The demo staff and admin accounts sign in with a password only, as in Development; TwoFactorTests turn it on.
+        ["Security:RequireMfaForStaff"] = "false",
     };
 
     /// <summary>The http://127.0.0.1:port address once <see cref="StartKestrel"/> has run.</summary>

@@ -16,4 +16,7 @@ public enum VoucherRefusal
     ProfileIncomplete = 10,
     AlreadyEnrolled = 11,
     CourseNotListed = 12,
+
+    /// <summary>The learner asked too often in the last minute; never stored, as no request was made.</summary>
+    TooManyRequests = 13,
 }

@@ -72,11 +72,13 @@ public static class PlatformRegistration
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddHttpContextAccessor();
+        builder.AddPlatformSecurity();
         return builder;
     }
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UsePlatformSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

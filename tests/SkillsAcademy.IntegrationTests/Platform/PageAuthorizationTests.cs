@@ -1,110 +1,320 @@
 using System.Net;
+using System.Reflection;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using SkillsAcademy.TestUtilities;
 
 namespace SkillsAcademy.IntegrationTests.Platform;
 
-/// <summary>Who may open which page: anonymous visitors are sent to log in, the wrong role is refused.</summary>
-public sealed class PageAuthorizationTests(AppFixture app) : IClassFixture<AppFixture>
+/// <summary>One running app and one signed-in client per role, shared by every row of the matrix.</summary>
+public sealed class RoleClientsFixture : IAsyncLifetime
 {
-    private const string Anonymous = "";
+    private readonly TestDataDirectory _data = new();
+    private readonly Dictionary<string, HttpClient> _clients = [];
 
-    // Staff get past the policy; an export that is not theirs (here: none) is not found.
-    private const string StatisticsExportDownload = "/federation/statistics/exports/5d1c7f0e-8a51-4f4e-9d1e-2f0c6b8a9e01/download";
+    public SkillsAcademyWebFactory Factory { get; private set; } = default!;
 
-    public static TheoryData<string, string, string> Matrix => new()
+    public static IReadOnlyDictionary<string, string?> Accounts { get; } = new Dictionary<string, string?>
     {
-        // path, account ("" = anonymous), expected: ok | login | denied | notfound
-        { "/", Anonymous, "ok" },
-        { "/catalog", Anonymous, "ok" },
-        { "/courses/WELD-L5-SMAW", Anonymous, "ok" },
-        { "/learning", Anonymous, "login" },
-        { "/learning", SkillsAcademyWebFactory.LearnerAccount, "ok" },
-        { "/learning", SkillsAcademyWebFactory.InstructorAccount, "denied" },
-        { "/authoring", Anonymous, "login" },
-        { "/authoring", SkillsAcademyWebFactory.LearnerAccount, "denied" },
-        { "/authoring", SkillsAcademyWebFactory.InstructorAccount, "ok" },
-        { "/authoring", SkillsAcademyWebFactory.StaffAccount, "denied" },
-        { "/federation/review", Anonymous, "login" },
-        { "/federation/review", SkillsAcademyWebFactory.LearnerAccount, "denied" },
-        { "/federation/review", SkillsAcademyWebFactory.InstructorAccount, "denied" },
-        { "/federation/review", SkillsAcademyWebFactory.StaffAccount, "ok" },
-        { "/federation/review", SkillsAcademyWebFactory.AdminAccount, "ok" },
-        { "/federation", SkillsAcademyWebFactory.InstructorAccount, "denied" },
-        { "/federation", SkillsAcademyWebFactory.StaffAccount, "ok" },
-        { "/federation/statistics", Anonymous, "login" },
-        { "/federation/statistics", SkillsAcademyWebFactory.LearnerAccount, "denied" },
-        { "/federation/statistics", SkillsAcademyWebFactory.InstructorAccount, "denied" },
-        { "/federation/statistics", SkillsAcademyWebFactory.StaffAccount, "ok" },
-        { "/federation/statistics", SkillsAcademyWebFactory.AdminAccount, "ok" },
-        { "/federation/statistics/rollups", Anonymous, "login" },
-        { "/federation/statistics/rollups", SkillsAcademyWebFactory.LearnerAccount, "denied" },
-        { "/federation/statistics/rollups", SkillsAcademyWebFactory.StaffAccount, "ok" },
-        { "/learning-record", Anonymous, "login" },
-        { "/learning-record", SkillsAcademyWebFactory.LearnerAccount, "ok" },
-        { "/learning-record", SkillsAcademyWebFactory.StaffAccount, "denied" },
-        { "/learning-record/export.csv", Anonymous, "login" },
-        { "/learning-record/export.pdf", Anonymous, "login" },
-        { "/learning-record/export.pdf", SkillsAcademyWebFactory.LearnerAccount, "ok" },
-        { "/certificates", Anonymous, "login" },
-        { "/certificates", SkillsAcademyWebFactory.LearnerAccount, "ok" },
-        { "/certificates", SkillsAcademyWebFactory.InstructorAccount, "denied" },
-        { "/federation/certificates", Anonymous, "login" },
-        { "/federation/certificates", SkillsAcademyWebFactory.LearnerAccount, "denied" },
-        { "/federation/certificates", SkillsAcademyWebFactory.StaffAccount, "ok" },
-        { "/federation/records", Anonymous, "login" },
-        { "/federation/records", SkillsAcademyWebFactory.LearnerAccount, "denied" },
-        { "/federation/records", SkillsAcademyWebFactory.InstructorAccount, "denied" },
-        { "/federation/records", SkillsAcademyWebFactory.AdminAccount, "ok" },
-        { "/verify", Anonymous, "ok" },
-        { "/verify/FJZGH-2026-00000001?code=ABCDEFGHJK", Anonymous, "ok" },
-        { "/learning/WELD-L5-SMAW/quizzes/m-safety", Anonymous, "login" },
-        { "/learning/WELD-L5-SMAW/quizzes/m-safety", SkillsAcademyWebFactory.StaffAccount, "denied" },
-        { "/vouchers", Anonymous, "login" },
-        { "/vouchers", SkillsAcademyWebFactory.LearnerAccount, "ok" },
-        { "/vouchers", SkillsAcademyWebFactory.StaffAccount, "denied" },
-        { "/federation/vouchers", Anonymous, "login" },
-        { "/federation/vouchers", SkillsAcademyWebFactory.LearnerAccount, "denied" },
-        { "/federation/vouchers", SkillsAcademyWebFactory.InstructorAccount, "denied" },
-        { "/federation/vouchers", SkillsAcademyWebFactory.StaffAccount, "ok" },
-        { "/federation/vouchers/settlement", SkillsAcademyWebFactory.LearnerAccount, "denied" },
-        { "/federation/vouchers/settlement", SkillsAcademyWebFactory.AdminAccount, "ok" },
-        { StatisticsExportDownload, Anonymous, "login" },
-        { StatisticsExportDownload, SkillsAcademyWebFactory.LearnerAccount, "denied" },
-        { StatisticsExportDownload, SkillsAcademyWebFactory.InstructorAccount, "denied" },
-        { StatisticsExportDownload, SkillsAcademyWebFactory.StaffAccount, "notfound" },
-        { "/admin/users", SkillsAcademyWebFactory.StaffAccount, "denied" },
-        { "/admin/users", SkillsAcademyWebFactory.AdminAccount, "ok" },
+        [PageAuthorizationTests.Anonymous] = null,
+        [PageAuthorizationTests.Learner] = SkillsAcademyWebFactory.LearnerAccount,
+        [PageAuthorizationTests.Instructor] = SkillsAcademyWebFactory.InstructorAccount,
+        [PageAuthorizationTests.Staff] = SkillsAcademyWebFactory.StaffAccount,
+        [PageAuthorizationTests.Admin] = SkillsAcademyWebFactory.AdminAccount,
     };
+
+    public async ValueTask InitializeAsync()
+    {
+        Factory = new SkillsAcademyWebFactory(_data.Path);
+        foreach (var (role, account) in Accounts)
+        {
+            _clients[role] = await SignedInClientAsync(account);
+        }
+    }
+
+    /// <summary>The shared client of a role (never sign it out).</summary>
+    public HttpClient Client(string role) => _clients[role];
+
+    public async Task<HttpClient> SignedInClientAsync(string? account)
+    {
+        var client = Factory.CreateBrowserlessClient();
+        if (account is not null)
+        {
+            using var login = await client.LogInAsync(account, SkillsAcademyWebFactory.DemoPassword);
+            login.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{account} could not log in");
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+
+        await Factory.DisposeAsync();
+        _data.Dispose();
+    }
+}
+
+/// <summary>
+/// Who may open which page or endpoint, for every role. The table below is the single place that says it; the
+/// completeness tests enumerate every routable component (its [Route] attributes) and every endpoint the running
+/// app maps (EndpointDataSource), and fail when one of them is missing from the table or the table names one that
+/// no longer exists. Adding a page or endpoint therefore means adding a row here.
+/// </summary>
+public sealed class PageAuthorizationTests(RoleClientsFixture app) : IClassFixture<RoleClientsFixture>
+{
+    public const string Anonymous = "anonymous";
+    public const string Learner = "Learner";
+    public const string Instructor = "Instructor";
+    public const string Staff = "FederationStaff";
+    public const string Admin = "Admin";
+
+    private static readonly string[] RoleOrder = [Anonymous, Learner, Instructor, Staff, Admin];
+
+    private const string SomeGuid = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
+
+    /// <summary>
+    /// Method, route template (as the app maps it), a concrete path to request, and the outcome for
+    /// anonymous, Learner, Instructor, FederationStaff and Admin, one letter each:
+    /// O = 200, N = 404 (let through, the object does not exist or is not the caller's), L = sent to log in,
+    /// D = sent to the access-denied page, F = 403, H = redirected home ("/").
+    /// </summary>
+    private static readonly Row[] Rows =
+    [
+        // Public pages.
+        new("GET", "/", "/", "OOOOO"),
+        new("GET", "/catalog", "/catalog", "OOOOO"),
+        new("GET", "/courses/{Code}", "/courses/WELD-L5-SMAW", "OOOOO"),
+        new("GET", "/verify", "/verify", "OOOOO"),
+        new("GET", "/verify/{Serial}", "/verify/FJZGH-2026-00000001?code=ABCDEFGHJK", "OOOOO"),
+        new("GET", "/account/login", "/account/login", "OOOOO"),
+        new("GET", "/account/register", "/account/register", "OOOOO"),
+        new("GET", "/account/access-denied", "/account/access-denied", "OOOOO"),
+        new("GET", "/account/login/two-factor", "/account/login/two-factor", "LLLLL"),
+        new("GET", "/error", "/error", "OOOOO"),
+        new("GET", "/not-found", "/not-found", "OOOOO"),
+        new("GET", "/too-many-windows", "/too-many-windows?returnUrl=%2Flearning", "OOOOO"),
+
+        // Learners.
+        new("GET", "/learning", "/learning", "LODDD"),
+        new("GET", "/learning/{Code}/lessons/{LessonKey:guid}", $"/learning/WELD-L5-SMAW/lessons/{SomeGuid}", "LODDD"),
+        new("GET", "/learning/{Code}/quizzes/{QuizKey}", "/learning/WELD-L5-SMAW/quizzes/m-safety", "LODDD"),
+        new("GET", "/learning-record", "/learning-record", "LODDD"),
+        new("GET", "/certificates", "/certificates", "LODDD"),
+        new("GET", "/vouchers", "/vouchers", "LODDD"),
+        new("GET", "/learning-record/export.csv", "/learning-record/export.csv", "LODDD"),
+        new("GET", "/learning-record/export.pdf", "/learning-record/export.pdf", "LODDD"),
+        new("GET", "/certificates/{serial}/certificate.pdf", "/certificates/FJZGH-2026-00000001/certificate.pdf", "LNDDD"),
+        new("GET", "/certificates/{serial}/credential.jwt", "/certificates/FJZGH-2026-00000001/credential.jwt", "LNDDD"),
+
+        // Every signed-in user.
+        new("GET", "/profile", "/profile", "LOOOO"),
+        new("GET", "/account/two-factor", "/account/two-factor", "LOOOO"),
+
+        // Instructors (and staff where they may read or import).
+        new("GET", "/authoring", "/authoring", "LDODD"),
+        new("GET", "/authoring/courses/{CourseId:int}", "/authoring/courses/999999", "LDODD"),
+        new("GET", "/authoring/import", "/authoring/import", "LDOOO"),
+        new("GET", "/authoring/courses/{CourseId:int}/results", "/authoring/courses/999999/results", "LDOOO"),
+        new("GET", "/authoring/courses/{courseId:int}/package", "/authoring/courses/999999/package", "LDNNN"),
+
+        // Federation staff and administrators.
+        new("GET", "/federation", "/federation", "LDDOO"),
+        new("GET", "/federation/statistics", "/federation/statistics", "LDDOO"),
+        new("GET", "/federation/statistics/rollups", "/federation/statistics/rollups", "LDDOO"),
+        new("GET", "/federation/statistics/exports/{id:guid}/download", $"/federation/statistics/exports/{SomeGuid}/download", "LDDNN"),
+        new("GET", "/federation/review", "/federation/review", "LDDOO"),
+        new("GET", "/federation/review/{VersionId:int}", "/federation/review/999999", "LDDOO"),
+        new("GET", "/federation/certificates", "/federation/certificates", "LDDOO"),
+        new("GET", "/federation/certificates/exports/{id:guid}.zip", $"/federation/certificates/exports/{SomeGuid}.zip", "LDDNN"),
+        new("GET", "/federation/records", "/federation/records", "LDDOO"),
+        new("GET", "/federation/vouchers", "/federation/vouchers", "LDDOO"),
+        new("GET", "/federation/vouchers/{BatchId:int}", "/federation/vouchers/999999", "LDDNN"),
+        new("GET", "/federation/vouchers/settlement", "/federation/vouchers/settlement", "LDDOO"),
+        new("GET", "/federation/vouchers/settlement/{month}.xlsx", "/federation/vouchers/settlement/2026-11.xlsx", "LDDOO"),
+        new("GET", "/federation/vouchers/settlement/{month}.csv", "/federation/vouchers/settlement/2026-11.csv", "LDDOO"),
+
+        // Administrators.
+        new("GET", "/admin/users", "/admin/users", "LDDDO"),
+        new("GET", "/jobs/{**path}", "/jobs", "LFFFO"),
+
+        // Public endpoints.
+        new("GET", "/api/certificates/verify/{serial}", "/api/certificates/verify/FJZGH-2026-00000001?code=ABCDEFGHJK", "NNNNN"),
+        new("GET", "/.well-known/jwks.json", "/.well-known/jwks.json", "OOOOO"),
+        new("GET", "/media/{**path}", "/media/courses/none/missing.mp4", "NNNNN"),
+        new("GET", "/health", "/health", "OOOOO"),
+        new("GET", "/culture/set", "/culture/set?culture=zh-CN&returnUrl=%2F", "HHHHH"),
+        new("POST", "/account/logout", "/account/logout", "HHHHH"),
+    ];
+
+    /// <summary>Endpoints the framework maps for itself; each is named with the reason it is not in the table.</summary>
+    private static readonly Dictionary<string, string> FrameworkEndpoints = new(StringComparer.Ordinal)
+    {
+        ["/_blazor"] = "the circuit hub: a circuit carries the cookie's user and every page re-checks [Authorize]",
+        ["/_blazor/negotiate"] = "the circuit hub's negotiation",
+        ["/_blazor/disconnect"] = "the circuit's disconnect beacon",
+        ["/_blazor/initializers"] = "the list of JavaScript initializers (static)",
+        ["/_framework/opaque-redirect"] = "enhanced navigation's redirect helper: it only redirects to the URL it was given, on this site",
+        ["/{**path:file}"] = "the framework's fallback for paths that look like file names: no page, no data",
+    };
+
+    public static TheoryData<string, string, string, string> Matrix
+    {
+        get
+        {
+            var data = new TheoryData<string, string, string, string>();
+            foreach (var row in Rows)
+            {
+                for (var i = 0; i < RoleOrder.Length; i++)
+                {
+                    data.Add(row.Method, row.Sample, RoleOrder[i], row.Expected[i].ToString());
+                }
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Matrix))]
-    public async Task Each_role_reaches_only_its_pages(string path, string account, string expected)
+    public async Task Each_role_reaches_only_what_the_table_allows(string method, string path, string role, string expected)
     {
-        using var client = app.Factory.CreateBrowserlessClient();
-        if (account != Anonymous)
+        HttpResponseMessage response;
+        if (method == "GET")
         {
-            using var login = await client.LogInAsync(account, SkillsAcademyWebFactory.DemoPassword);
-            login.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            response = await app.Client(role).GetAsync(path);
+        }
+        else
+        {
+            // A form post from the role's own page, on a client of its own (a sign-out must not end the shared one).
+            using var client = await app.SignedInClientAsync(RoleClientsFixture.Accounts[role]);
+            response = await client.PostWithAntiforgeryAsync(path);
         }
 
-        using var response = await client.GetAsync(path);
-
-        switch (expected)
+        using (response)
         {
-            case "ok":
-                response.StatusCode.ShouldBe(HttpStatusCode.OK);
-                break;
-            case "notfound":
-                response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-                break;
-            case "login":
-                response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-                response.Headers.Location!.OriginalString.ShouldContain("/account/login");
-                break;
-            default:
-                response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-                response.Headers.Location!.OriginalString.ShouldContain("/account/access-denied");
-                break;
+            var location = response.Headers.Location?.OriginalString ?? "";
+            var because = $"{method} {path} as {role}";
+            switch (expected)
+            {
+                case "O":
+                    response.StatusCode.ShouldBe(HttpStatusCode.OK, because);
+                    break;
+                case "N":
+                    response.StatusCode.ShouldBe(HttpStatusCode.NotFound, because);
+                    break;
+                case "F":
+                    response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, because);
+                    break;
+                case "L":
+                    response.StatusCode.ShouldBe(HttpStatusCode.Redirect, because);
+                    location.ShouldContain("/account/login", Case.Sensitive, because);
+                    break;
+                case "D":
+                    response.StatusCode.ShouldBe(HttpStatusCode.Redirect, because);
+                    location.ShouldContain("/account/access-denied", Case.Sensitive, because);
+                    break;
+                case "H":
+                    response.StatusCode.ShouldBe(HttpStatusCode.Redirect, because);
+                    location.ShouldBe("/", because);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown expectation {expected}");
+            }
         }
     }
+
+    [Fact]
+    public void Every_routable_component_is_in_the_table()
+    {
+        var routed = typeof(Program).Assembly.GetTypes()
+            .Where(t => typeof(IComponent).IsAssignableFrom(t))
+            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>().Select(r => Normalise(r.Template)))
+            .ToHashSet(StringComparer.Ordinal);
+        var inTable = Rows.Select(r => Normalise(r.Template)).ToHashSet(StringComparer.Ordinal);
+
+        routed.Count.ShouldBeGreaterThan(20);
+        routed.Except(inTable).OrderBy(t => t, StringComparer.Ordinal)
+            .ShouldBeEmpty("these pages are not in the authorization table of PageAuthorizationTests: add a row for each");
+    }
+
+    [Fact]
+    public void Every_mapped_endpoint_is_in_the_table_and_every_row_still_exists()
+    {
+        var mapped = MappedEndpoints();
+        var inTable = Rows.Select(r => (r.Method, Template: Normalise(r.Template))).ToHashSet();
+
+        mapped.Except(inTable)
+            .Where(e => !FrameworkEndpoints.ContainsKey(e.Template))
+            .Select(e => $"{e.Method} {e.Template}")
+            .OrderBy(e => e, StringComparer.Ordinal)
+            .ShouldBeEmpty("these endpoints are not in the authorization table of PageAuthorizationTests: add a row for each");
+        inTable.Except(mapped).Select(e => $"{e.Method} {e.Template}")
+            .ShouldBeEmpty("the table names endpoints the app no longer maps: remove or correct these rows");
+        FrameworkEndpoints.Keys.Except(mapped.Select(e => e.Template))
+            .ShouldBeEmpty("the list of framework endpoints names ones the app no longer maps");
+    }
+
+    [Fact]
+    public void Every_row_names_a_valid_method_and_one_outcome_per_role()
+    {
+        foreach (var row in Rows)
+        {
+            row.Expected.Length.ShouldBe(RoleOrder.Length, row.Template);
+            row.Expected.ShouldAllBe(c => "ONLDFH".Contains(c), row.Template);
+            row.Sample.ShouldStartWith("/", Case.Sensitive, row.Template);
+        }
+
+        Rows.Select(r => (r.Method, r.Template)).Distinct().Count().ShouldBe(Rows.Length, "a template is listed twice");
+    }
+
+    /// <summary>(method, template) of every route the running app maps, static files left out.</summary>
+    private HashSet<(string Method, string Template)> MappedEndpoints()
+    {
+        var sources = app.Factory.Services.GetRequiredService<EndpointDataSource>();
+        var result = new HashSet<(string, string)>();
+        foreach (var endpoint in sources.Endpoints.OfType<RouteEndpoint>())
+        {
+            if (IsStaticFile(endpoint))
+            {
+                continue;
+            }
+
+            var template = Normalise(endpoint.RoutePattern.RawText ?? "");
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+            // Pages answer GET (and POST for their forms); the table lists them under GET.
+            if (methods is null || methods.Count == 0 || methods.Contains("GET"))
+            {
+                result.Add(("GET", template));
+            }
+            else
+            {
+                foreach (var method in methods)
+                {
+                    result.Add((method, template));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    // Fingerprinted static web assets (MapStaticAssets) are files, not pages: they carry no authorization.
+    private static bool IsStaticFile(RouteEndpoint endpoint) =>
+        endpoint.Metadata.Any(m => m.GetType().FullName == "Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor");
+
+    private static string Normalise(string template)
+    {
+        var t = template.Trim();
+        t = t.StartsWith('/') ? t : "/" + t;
+        return t.Length > 1 ? t.TrimEnd('/') : t;
+    }
+
+    private sealed record Row(string Method, string Template, string Sample, string Expected);
 }

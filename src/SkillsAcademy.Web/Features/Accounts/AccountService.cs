@@ -6,6 +6,7 @@ using SkillsAcademy.Domain.People;
 using SkillsAcademy.Infrastructure.Identity;
 using SkillsAcademy.Infrastructure.PersonalData;
 using SkillsAcademy.Infrastructure.Persistence;
+using SkillsAcademy.Web.Platform;
 using SkillsAcademy.Web.Resources;
 
 namespace SkillsAcademy.Web.Features.Accounts;
@@ -19,11 +20,21 @@ public sealed partial class AccountService(
     PersonalDataProtector personalData,
     TimeProvider timeProvider,
     IStringLocalizer<SharedResource> localizer,
+    ActionRateLimiter rateLimiter,
     ILogger<AccountService> logger)
 {
-    /// <summary>Creates a Learner account. Either everything is created or nothing is.</summary>
-    public async Task<RegistrationResult> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a Learner account. Either everything is created or nothing is. <paramref name="clientKey"/> is the
+    /// caller's address partition (<see cref="RateLimits.AddressKey"/>): too many registrations from it are refused.
+    /// </summary>
+    public async Task<RegistrationResult> RegisterAsync(RegisterRequest request, string clientKey, CancellationToken cancellationToken = default)
     {
+        if (!rateLimiter.TryAcquire(LimitedAction.Registration, clientKey))
+        {
+            LogRateLimited(nameof(LimitedAction.Registration));
+            return RegistrationResult.Limited(localizer["RateLimit.TooManyAttempts"].Value);
+        }
+
         var validation = await validator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
         {
@@ -67,8 +78,15 @@ public sealed partial class AccountService(
         return RegistrationResult.Success(user.Id);
     }
 
-    public async Task<SignInOutcome> SignInAsync(string account, string password, bool rememberMe)
+    /// <summary>Password sign-in; too many attempts from one client address are refused before the password is checked.</summary>
+    public async Task<SignInOutcome> SignInAsync(string account, string password, bool rememberMe, string clientKey)
     {
+        if (!rateLimiter.TryAcquire(LimitedAction.LogIn, clientKey))
+        {
+            LogRateLimited(nameof(LimitedAction.LogIn));
+            return SignInOutcome.TooManyAttempts;
+        }
+
         var userName = UserNameFor(account);
         if (userName is null || string.IsNullOrEmpty(password))
         {
@@ -79,6 +97,11 @@ public sealed partial class AccountService(
         if (result.Succeeded)
         {
             return SignInOutcome.Succeeded;
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return SignInOutcome.RequiresTwoFactor;
         }
 
         if (result.IsLockedOut)
@@ -142,6 +165,9 @@ public sealed partial class AccountService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A sign-in was refused because the account is locked out")]
     private partial void LogLockedOut();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limit reached for {Action}")]
+    private partial void LogRateLimited(string action);
 }
 
 public enum SignInOutcome
@@ -150,11 +176,19 @@ public enum SignInOutcome
     InvalidCredentials,
     LockedOut,
     NotAllowed,
+    TooManyAttempts,
+    RequiresTwoFactor,
 }
 
 public sealed record RegistrationResult(Guid? UserId, IReadOnlyDictionary<string, string[]> Errors)
 {
     public bool Succeeded => UserId is not null;
+
+    /// <summary>Refused by the rate limit: nothing was checked or created.</summary>
+    public bool TooManyAttempts { get; init; }
+
+    public static RegistrationResult Limited(string message) =>
+        new(null, new Dictionary<string, string[]> { [""] = [message] }) { TooManyAttempts = true };
 
     public static RegistrationResult Success(Guid userId) => new(userId, new Dictionary<string, string[]>());
 

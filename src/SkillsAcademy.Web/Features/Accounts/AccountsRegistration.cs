@@ -1,4 +1,7 @@
 using Hangfire;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -35,8 +38,24 @@ public static class AccountsRegistration
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             cookie.SlidingExpiration = true;
         });
-        // A disabled account or a removed role reaches every request cookie within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A disabled account or a removed role reaches every request cookie within a minute (AccountStateValidator)
+        // and every open circuit within Security:RevalidationIntervalSeconds (ServerAuthenticationRevalidator).
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The check rebuilds the principal from the database; how the user signed in (amr = mfa) is kept.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var methods = context.CurrentPrincipal?.FindAll(TwoFactorService.AuthenticationMethodClaim).ToList() ?? [];
+                if (context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                {
+                    identity.AddClaims(methods.Where(m => !identity.HasClaim(m.Type, m.Value)).Select(m => new Claim(m.Type, m.Value)));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+        services.AddScoped<AccountStateCheck>();
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -58,8 +77,12 @@ public static class AccountsRegistration
             .AddPasswordValidator<PasswordRules>()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        services.AddScoped<ISecurityStampValidator, AccountStateValidator>();
 
         services.AddAuthorizationBuilder().AddSkillsAcademyPolicies();
+        services.AddSingleton<IAuthorizationHandler, MfaRequirementHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, MfaSetupRedirect>();
+        services.AddScoped<TwoFactorService>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountDirectory>();
 
@@ -71,8 +94,14 @@ public static class AccountsRegistration
 
     public static WebApplication MapAccounts(this WebApplication app)
     {
-        app.MapPost(LogoutPath, async ([FromServices] AccountService accounts) =>
+        app.MapPost(LogoutPath, async Task<IResult> ([FromServices] AccountService accounts, [FromServices] IAntiforgery antiforgery, HttpContext context) =>
         {
+            // A page elsewhere cannot sign the user out: the form must carry this site's token.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return TypedResults.BadRequest();
+            }
+
             await accounts.SignOutAsync();
             return TypedResults.LocalRedirect("/");
         });
@@ -90,7 +119,12 @@ public static class AccountsRegistration
 
     private sealed class AdminOnlyDashboardFilter : IDashboardAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context) =>
-            context.GetHttpContext().User.IsInRole(Roles.Admin);
+        public bool Authorize(DashboardContext context)
+        {
+            var http = context.GetHttpContext();
+            var security = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SkillsAcademy.Web.Platform.Security.SecurityOptions>>().Value;
+            return http.User.IsInRole(Roles.Admin)
+                && (!TwoFactorService.IsRequiredFor(http.User, security) || TwoFactorService.SignedInWithSecondFactor(http.User));
+        }
     }
 }

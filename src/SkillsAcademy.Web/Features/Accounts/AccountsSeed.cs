@@ -53,6 +53,13 @@ internal sealed partial class AccountsSeed(
             {
                 Check(await userManager.AddToRoleAsync(user, demo.Role), demo.Role);
             }
+
+            // The demo staff member may reveal full ID numbers, so that the audited reveal can be tried out.
+            if (demo.Role == Roles.FederationStaff
+                && !(await userManager.GetClaimsAsync(user)).Any(c => c.Type == Permissions.ClaimType && c.Value == Permissions.RevealPersonalData))
+            {
+                Check(await userManager.AddClaimAsync(user, new System.Security.Claims.Claim(Permissions.ClaimType, Permissions.RevealPersonalData)), demo.Role);
+            }
         }
 
         // Demo credentials are a convenience for a developer's machine and never shown elsewhere.

@@ -12,6 +12,9 @@ public static class Policies
     public const string Administration = nameof(Administration);
     public const string CourseImport = nameof(CourseImport);
 
+    /// <summary>Staff with the reveal permission (a user claim), signed in with a second factor where required.</summary>
+    public const string RevealPersonalData = nameof(RevealPersonalData);
+
     /// <summary>The roles each policy admits; the navigation reads the same table.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
     {
@@ -26,8 +29,14 @@ public static class Policies
     {
         foreach (var (policy, roles) in RolesByPolicy)
         {
-            builder.AddPolicy(policy, p => p.RequireRole(roles));
+            // Every policy carries the second-factor rule; it only bites for staff and administrators.
+            builder.AddPolicy(policy, p => p.RequireRole(roles).AddRequirements(new MfaRequirement()));
         }
+
+        builder.AddPolicy(RevealPersonalData, p => p
+            .RequireRole(RolesByPolicy[Federation])
+            .RequireClaim(Permissions.ClaimType, Permissions.RevealPersonalData)
+            .AddRequirements(new MfaRequirement()));
 
         return builder;
     }

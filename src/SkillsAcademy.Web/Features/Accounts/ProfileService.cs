@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -21,8 +22,34 @@ public sealed class ProfileService(
     PersonalDataProtector personalData,
     TimeProvider timeProvider,
     IOptions<PlatformOptions> platform,
-    IStringLocalizer<SharedResource> localizer)
+    IStringLocalizer<SharedResource> localizer,
+    IAuthorizationService authorization)
 {
+    public const string IdNumberRevealedAction = "PersonalData.IdNumberRevealed";
+
+    /// <summary>
+    /// A learner's full ID number for a staff member holding the reveal permission. The audit entry is written
+    /// before the number is decrypted: no reveal without its trace. Null when refused or there is no profile.
+    /// </summary>
+    public async Task<string?> RevealIdNumberAsync(System.Security.Claims.ClaimsPrincipal staff, Guid learnerId, CancellationToken cancellationToken = default)
+    {
+        if (!(await authorization.AuthorizeAsync(staff, Policies.RevealPersonalData)).Succeeded)
+        {
+            return null;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var protectedNumber = await db.LearnerProfiles.AsNoTracking().Where(p => p.UserId == learnerId).Select(p => p.IdNumberProtected).SingleOrDefaultAsync(cancellationToken);
+        if (protectedNumber is null)
+        {
+            return null;
+        }
+
+        db.AuditEntries.Add(new Domain.Auditing.AuditEntry(timeProvider.GetUtcNow(), staff.UserId(), IdNumberRevealedAction, learnerId.ToString()));
+        await db.SaveChangesAsync(cancellationToken);
+        return personalData.Unprotect(protectedNumber);
+    }
+
     public async Task<ProfileView?> GetAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

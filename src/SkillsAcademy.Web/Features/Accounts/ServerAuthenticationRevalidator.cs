@@ -1,37 +1,29 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using SkillsAcademy.Infrastructure.Identity;
+using SkillsAcademy.Web.Platform.Security;
 
 namespace SkillsAcademy.Web.Features.Accounts;
 
 /// <summary>
-/// Rechecks a connected circuit's user every minute: a locked-out account, a changed security stamp
-/// (password change, removed role) or a deleted user ends the circuit's signed-in state.
+/// Rechecks a connected circuit's user every <see cref="SecurityOptions.RevalidationIntervalSeconds"/> (at most a
+/// minute): a disabled (locked-out) or deleted account, a changed security stamp (password, authenticator) or a
+/// changed set of roles ends the circuit's signed-in state, and the page sends the user to log in again.
 /// </summary>
 internal sealed class ServerAuthenticationRevalidator(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options,
-    TimeProvider timeProvider)
+    IOptions<SecurityOptions> security)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(security.Value.RevalidationIntervalSeconds);
+
+    internal TimeSpan Interval => RevalidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = await userManager.GetUserAsync(authenticationState.User);
-        if (user is null || (user.LockoutEnd is { } end && end > timeProvider.GetUtcNow()))
-        {
-            return false;
-        }
-
-        var principalStamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return principalStamp == await userManager.GetSecurityStampAsync(user);
+        return await scope.ServiceProvider.GetRequiredService<AccountStateCheck>().IsCurrentAsync(authenticationState.User) is not null;
     }
 }

@@ -13,6 +13,7 @@ public sealed partial class LearningService(
     IDbContextFactory<SkillsAcademyDbContext> contextFactory,
     TimeProvider timeProvider,
     IOptions<PlatformOptions> platform,
+    ActionRateLimiter rateLimiter,
     ILogger<LearningService> logger)
 {
     // A concurrent append for the same learner (another tab, another action) takes the chain position first.
@@ -23,6 +24,11 @@ public sealed partial class LearningService(
     /// <summary>Checks the learner in for today (server clock, platform time zone); a second tap changes nothing.</summary>
     public async Task<CheckInResult> CheckInAsync(Guid learnerId, CancellationToken cancellationToken = default)
     {
+        if (!rateLimiter.TryAcquire(LimitedAction.CheckIn, ActionRateLimiter.UserKey(learnerId)))
+        {
+            return new CheckInResult(false, Calendar.DayOf(timeProvider.GetUtcNow()), 0) { TooManyAttempts = true };
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var now = timeProvider.GetUtcNow();
@@ -145,7 +151,11 @@ public sealed partial class LearningService(
     private partial void LogEnrolled(Guid learnerId, string courseCode);
 }
 
-public sealed record CheckInResult(bool CheckedInNow, DateOnly Day, int Streak);
+public sealed record CheckInResult(bool CheckedInNow, DateOnly Day, int Streak)
+{
+    /// <summary>Refused by the per-learner rate limit; nothing was looked at or written.</summary>
+    public bool TooManyAttempts { get; init; }
+}
 
 public sealed record CheckInSummary(DateOnly Today, bool CheckedInToday, int Streak, IReadOnlySet<DateOnly> DaysThisMonth);
 

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using SkillsAcademy.Domain.Vouchers;
 using SkillsAcademy.Infrastructure.Persistence;
+using SkillsAcademy.Web.Platform;
 
 namespace SkillsAcademy.Web.Features.Vouchers;
 
@@ -50,6 +51,12 @@ public sealed partial class VoucherService
     /// </summary>
     public async Task<ClaimOutcome> ClaimAsync(Guid learnerId, string claimCode, CancellationToken cancellationToken = default)
     {
+        // Claim codes are short: trying many of them is the attack, so attempts per learner are limited.
+        if (!rateLimiter.TryAcquire(LimitedAction.VoucherClaim, ActionRateLimiter.UserKey(learnerId)))
+        {
+            return ClaimOutcome.TooManyAttempts;
+        }
+
         var code = VoucherCode.Normalise(claimCode);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var batch = code.Length == 0 ? null : await db.VoucherBatches.AsNoTracking().SingleOrDefaultAsync(b => b.ClaimCode == code, cancellationToken);
@@ -113,6 +120,11 @@ public sealed partial class VoucherService
     public async Task<RedemptionRequestOutcome> RequestRedemptionAsync(
         Guid learnerId, int voucherId, string courseCode, Guid idempotencyKey, CancellationToken cancellationToken = default)
     {
+        if (!rateLimiter.TryAcquire(LimitedAction.VoucherRedemption, ActionRateLimiter.UserKey(learnerId)))
+        {
+            return RedemptionRequestOutcome.Refused(VoucherRefusal.TooManyRequests);
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (await ExistingRequestAsync(db, idempotencyKey, learnerId, cancellationToken) is { } existing)
         {
@@ -206,4 +218,5 @@ public enum ClaimOutcome
     OutOfStock,
     Expired,
     Busy,
+    TooManyAttempts,
 }

@@ -23,6 +23,7 @@ public sealed partial class VoucherService(
     IBackgroundJobClient jobs,
     TimeProvider timeProvider,
     IOptions<PlatformOptions> platform,
+    ActionRateLimiter rateLimiter,
     ILogger<VoucherService> logger)
 {
     public const int MaxImportRows = 50_000;
