@@ -8,6 +8,8 @@ namespace SkillsAcademy.Infrastructure.Jobs;
 
 public static class HangfireSetup
 {
+    public const string SqlServerSchema = "HangFire";
+
     /// <summary>
     /// Hangfire on SQLite in its own file (embedded default) or on SQL Server (production). The storage is a
     /// DI singleton so that two hosts in one process (tests) never share Hangfire's static storage.
@@ -27,6 +29,7 @@ public static class HangfireSetup
             services.AddHangfireServer((provider, server) =>
             {
                 server.WorkerCount = jobs.WorkerCount;
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(jobs.SchedulePollingIntervalSeconds);
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
         }
@@ -35,14 +38,24 @@ public static class HangfireSetup
         return services;
     }
 
+    /// <summary>Creates or upgrades Hangfire's tables in SQL Server (idempotent; Hangfire takes an application lock).</summary>
+    public static void InstallSqlServerSchema(string connectionString)
+    {
+        using var connection = new Microsoft.Data.SqlClient.SqlConnection(connectionString);
+        connection.Open();
+        SqlServerObjectsInstaller.Install(connection, SqlServerSchema, enableHeavyMigrations: true);
+    }
+
     private static JobStorage CreateStorage(DatabaseSettings database, JobsOptions jobs)
     {
         if (database.Provider == DatabaseProvider.SqlServer)
         {
             return new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
             {
-                SchemaName = "HangFire",
-                PrepareSchemaIfNecessary = true,
+                SchemaName = SqlServerSchema,
+                // Like the application's migrations: created at start only where the node migrates, otherwise
+                // by the one-shot --migrate run (see InstallSqlServerSchema), so nodes need no DDL rights.
+                PrepareSchemaIfNecessary = database.MigrateOnStartup,
                 SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
                 QueuePollInterval = TimeSpan.Zero,
                 UseRecommendedIsolationLevel = true,

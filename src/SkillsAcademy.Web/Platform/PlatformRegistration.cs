@@ -18,8 +18,12 @@ public static class PlatformRegistration
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        // First, so that secrets files are read before any setting is.
+        builder.AddScaleOut();
         // The first hosted service: migrations finish before Data Protection reads its keys or any job runs.
-        services.AddHostedService<DatabaseStartup>();
+        // Also a singleton of its own, for the one-shot --migrate run.
+        services.AddSingleton<DatabaseStartup>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
 
         services.AddValidatedOptions<PlatformOptions>(configuration, PlatformOptions.SectionName, PlatformOptions.Validate);
         services.AddValidatedOptions<DemoDataOptions>(configuration, DemoDataOptions.SectionName, DemoDataOptions.Validate);
@@ -66,8 +70,9 @@ public static class PlatformRegistration
 
         services.AddPlatformRateLimits(configuration);
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<JobStorageHealthCheck>("jobs");
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthCheckEndpoints.ReadyTag])
+            .AddCheck<JobStorageHealthCheck>("jobs", tags: [HealthCheckEndpoints.ReadyTag])
+            .AddCheck<FileStoreHealthCheck>("files", tags: [HealthCheckEndpoints.ReadyTag]);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -77,6 +82,8 @@ public static class PlatformRegistration
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // First: everything after it sees the client's address and scheme, not the proxy's.
+        app.UseScaleOut();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
