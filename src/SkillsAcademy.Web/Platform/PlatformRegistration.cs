@@ -13,6 +13,9 @@ namespace SkillsAcademy.Web.Platform;
 
 public static class PlatformRegistration
 {
+    /// <summary>The environment the tests run the app in (also as separate processes).</summary>
+    public const string TestingEnvironment = "Testing";
+
     /// <summary>Options, database, jobs, localization, health checks and the Blazor host.</summary>
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
@@ -20,6 +23,12 @@ public static class PlatformRegistration
         var configuration = builder.Configuration;
         // First, so that secrets files are read before any setting is.
         builder.AddScaleOut();
+        if (builder.Environment.IsEnvironment(TestingEnvironment))
+        {
+            // Tests run the build output, not a publish: static web assets come from their projects, as in Development.
+            builder.WebHost.UseStaticWebAssets();
+        }
+
         // The first hosted service: migrations finish before Data Protection reads its keys or any job runs.
         // Also a singleton of its own, for the one-shot --migrate run.
         services.AddSingleton<DatabaseStartup>();
