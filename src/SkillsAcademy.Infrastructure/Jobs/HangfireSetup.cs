@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.SqlServer;
+using Hangfire.States;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.DependencyInjection;
 using SkillsAcademy.Infrastructure.Persistence;
@@ -65,11 +66,15 @@ public static class HangfireSetup
 
         Directory.CreateDirectory(database.DataDirectory);
         // Jobs here are short: a lost job is picked up again after 5 minutes instead of the default 30.
-        return new SQLiteStorage(database.HangfireSqlitePath, new SQLiteStorageOptions
+        var options = new SQLiteStorageOptions
         {
             QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollIntervalSeconds),
             InvisibilityTimeout = TimeSpan.FromMinutes(5),
             DistributedLockLifetime = TimeSpan.FromSeconds(30),
-        });
+        };
+        var storage = new SQLiteStorage(database.HangfireSqlitePath, options);
+        // Several processes may share the file (nodes on one machine, a worker process): fetch a job atomically.
+        storage.QueueProviders.Add(new SqliteClaimingJobQueueProvider(options), [EnqueuedState.DefaultQueue]);
+        return storage;
     }
 }

@@ -11,6 +11,9 @@ namespace SkillsAcademy.EndToEndTests.Platform;
 /// </summary>
 public sealed class ScaleOutFixture : IAsyncLifetime
 {
+    /// <summary>The study-segment sweep runs every this many seconds on the cluster.</summary>
+    public const int SweepSeconds = 5;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private readonly TestDataDirectory _data = new();
@@ -46,8 +49,8 @@ public sealed class ScaleOutFixture : IAsyncLifetime
             ["Credentials:DevelopmentKeyFile"] = "",
             // Lesson pages report every second; the server's crediting rule is unchanged.
             ["Learning:ReportIntervalSeconds"] = "1",
-            // A recurring job due every two seconds, and schedulers that look every second: many chances to double it.
-            ["Learning:SweepCron"] = "*/2 * * * * *",
+            // A recurring job due every few seconds, and schedulers that look every second: many chances to double it.
+            ["Learning:SweepCron"] = $"*/{SweepSeconds} * * * * *",
             ["Jobs:SchedulePollingIntervalSeconds"] = "1",
             ["Catalog:CacheSyncSeconds"] = "1",
         };

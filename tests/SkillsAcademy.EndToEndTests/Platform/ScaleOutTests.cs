@@ -97,14 +97,18 @@ public sealed partial class ScaleOutTests(ScaleOutFixture cluster) : IClassFixtu
         using var storage = new SQLiteStorage(cluster.HangfireDatabase, new SQLiteStorageOptions());
         await WaitForAsync(() => RunningServers(storage), servers => servers == 2, "a Hangfire server on each node");
 
-        // The schedule is due every 2 s and both nodes' schedulers look every second.
-        var occurrences = await WaitForAsync(
-            () => RecurringOccurrences(storage, StudySegmentSweepJob.RecurringJobId),
-            found => found.Count >= 8,
-            "eight runs of the recurring sweep");
+        // The sweep is due every 5 s (at :00, :05, …) and both nodes' schedulers look every second, so a scheduler
+        // that did not hold the storage's lock would trigger an occurrence twice, a second or so apart.
+        var runs = await WaitForAsync(
+            () => RecurringRuns(storage, StudySegmentSweepJob.RecurringJobId),
+            found => found.Count >= 6,
+            "six runs of the recurring sweep");
 
-        occurrences.GroupBy(o => o.Time).Where(g => g.Count() > 1).Select(g => $"{g.Key}: jobs {string.Join(", ", g.Select(o => o.JobId))}")
-            .ShouldBeEmpty("a schedule occurrence was triggered on both nodes");
+        // Hangfire records when it triggered each run (Unix seconds); a run belongs to the latest occurrence before it.
+        runs.GroupBy(r => r.TriggeredAt - r.TriggeredAt % ScaleOutFixture.SweepSeconds)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"occurrence {g.Key}: jobs {string.Join(", ", g.Select(r => $"{r.JobId}@{r.TriggeredAt}"))}")
+            .ShouldBeEmpty("one schedule occurrence was triggered more than once");
     }
 
     [Fact]
@@ -114,7 +118,7 @@ public sealed partial class ScaleOutTests(ScaleOutFixture cluster) : IClassFixtu
         await WaitForAsync(() => RunningServers(storage), servers => servers == 2, "a Hangfire server on each node");
         var client = new BackgroundJobClient(storage);
 
-        var jobIds = Enumerable.Range(0, 12).Select(_ => client.Enqueue<HousekeepingJob>(job => job.RunAsync(CancellationToken.None))).ToList();
+        var jobIds = Enumerable.Range(0, 40).Select(_ => client.Enqueue<HousekeepingJob>(job => job.RunAsync(CancellationToken.None))).ToList();
 
         var monitoring = storage.GetMonitoringApi();
         await WaitForAsync(
@@ -228,7 +232,7 @@ public sealed partial class ScaleOutTests(ScaleOutFixture cluster) : IClassFixtu
             !cluster.Node(i).HasExited && names.Any(n => n.StartsWith($"{Environment.MachineName}:{cluster.Node(i).Id}", StringComparison.OrdinalIgnoreCase)));
     }
 
-    private static List<Occurrence> RecurringOccurrences(SQLiteStorage storage, string recurringJobId)
+    private static List<RecurringRun> RecurringRuns(SQLiteStorage storage, string recurringJobId)
     {
         var monitoring = storage.GetMonitoringApi();
         using var connection = storage.GetConnection();
@@ -239,7 +243,7 @@ public sealed partial class ScaleOutTests(ScaleOutFixture cluster) : IClassFixtu
             .Distinct();
         return jobIds
             .Where(id => connection.GetJobParameter(id, "RecurringJobId")?.Trim('"') == recurringJobId)
-            .Select(id => new Occurrence(id, connection.GetJobParameter(id, "Time") ?? ""))
+            .Select(id => new RecurringRun(id, long.Parse(connection.GetJobParameter(id, "Time"), CultureInfo.InvariantCulture)))
             .ToList();
     }
 
@@ -268,5 +272,5 @@ public sealed partial class ScaleOutTests(ScaleOutFixture cluster) : IClassFixtu
     [GeneratedRegex(@"(\d+):(\d\d)")]
     private static partial Regex CreditedTime();
 
-    private sealed record Occurrence(string JobId, string Time);
+    private sealed record RecurringRun(string JobId, long TriggeredAt);
 }
