@@ -12,6 +12,8 @@ public sealed class PageAuthorizationTests(AppFixture app) : IClassFixture<AppFi
     {
         // path, account ("" = anonymous), expected: ok | login | denied
         { "/", Anonymous, "ok" },
+        { "/health/live", Anonymous, "ok" },
+        { "/health/ready", Anonymous, "ok" },
         { "/catalog", Anonymous, "ok" },
         { "/courses/WELD-L5-SMAW", Anonymous, "ok" },
         { "/learning", Anonymous, "login" },
