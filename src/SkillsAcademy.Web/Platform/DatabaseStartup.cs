@@ -27,6 +27,8 @@ internal sealed partial class DatabaseStartup(
     /// <summary>Applies migrations and seeds, then exits: the upgrade step of a multi-node deployment.</summary>
     public const string MigrateSwitch = "--migrate";
 
+    private const string FirstKeyPurpose = "SkillsAcademy.Startup";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (database.MigrateOnStartup)
@@ -73,7 +75,7 @@ internal sealed partial class DatabaseStartup(
         }
 
         // Creates the first key ring entry now, so that nodes starting together share one key instead of each making its own.
-        dataProtection.CreateProtector("SkillsAcademy.Startup").Protect("ready");
+        dataProtection.CreateProtector(FirstKeyPurpose).Protect("ready");
 
         foreach (var seed in seeds)
         {
