@@ -21,6 +21,12 @@ builder.AddStatistics();
 builder.AddVouchers();
 
 var app = builder.Build();
+if (args.Contains(DatabaseStartup.MigrateSwitch))
+{
+    // The upgrade step of a multi-node deployment: migrations and seeds once, then exit; nodes only check the schema.
+    return await DatabaseStartup.RunFromCommandLineAsync(app.Services, Console.Out);
+}
+
 if (args.Contains(LearningRecordVerifier.CommandLineSwitch))
 {
     // An operator's check of every learner's hash chain; the web server does not start.

@@ -149,6 +149,8 @@ public sealed class PageAuthorizationTests(RoleClientsFixture app) : IClassFixtu
         new("GET", "/.well-known/jwks.json", "/.well-known/jwks.json", "OOOOO"),
         new("GET", "/media/{**path}", "/media/courses/none/missing.mp4", "NNNNN"),
         new("GET", "/health", "/health", "OOOOO"),
+        new("GET", "/health/live", "/health/live", "OOOOO"),
+        new("GET", "/health/ready", "/health/ready", "OOOOO"),
         new("GET", "/culture/set", "/culture/set?culture=zh-CN&returnUrl=%2F", "HHHHH"),
         new("POST", "/account/logout", "/account/logout", "HHHHH"),
     ];
