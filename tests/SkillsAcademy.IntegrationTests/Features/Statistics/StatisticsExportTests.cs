@@ -14,7 +14,7 @@ using SkillsAcademy.IntegrationTests.Features.Learning;
 using SkillsAcademy.TestUtilities;
 using SkillsAcademy.Web.Features.Statistics;
 using SkillsAcademy.Web.Resources;
-using static SkillsAcademy.IntegrationTests.Features.Statistics.StatisticsWorld;
+using static SkillsAcademy.TestUtilities.StatisticsWorld;
 
 namespace SkillsAcademy.IntegrationTests.Features.Statistics;
 
