@@ -89,7 +89,7 @@ public sealed partial class ScaleOutTests(ScaleOutFixture cluster) : IClassFixtu
     [Fact]
     public async Task A_recurring_job_fires_once_per_schedule_across_both_nodes()
     {
-        using var storage = new SQLiteStorage(cluster.HangfireDatabase, new SQLiteStorageOptions());
+        using var storage = OpenJobStorage();
         await WaitForAsync(() => RunningServers(storage), servers => servers == 2, "a Hangfire server on each node");
 
         // The sweep is due every 5 s (at :00, :05, …) and both nodes' schedulers look every second, so a scheduler
@@ -109,7 +109,7 @@ public sealed partial class ScaleOutTests(ScaleOutFixture cluster) : IClassFixtu
     [Fact]
     public async Task Each_enqueued_job_runs_on_exactly_one_node()
     {
-        using var storage = new SQLiteStorage(cluster.HangfireDatabase, new SQLiteStorageOptions());
+        using var storage = OpenJobStorage();
         await WaitForAsync(() => RunningServers(storage), servers => servers == 2, "a Hangfire server on each node");
         var client = new BackgroundJobClient(storage);
 
@@ -219,6 +219,15 @@ public sealed partial class ScaleOutTests(ScaleOutFixture cluster) : IClassFixtu
             ["Input.Password"] = password,
         });
 
+    /// <summary>The nodes' Hangfire storage, read from this process.</summary>
+    private SQLiteStorage OpenJobStorage()
+    {
+        // Hangfire logs through a static provider that an in-process host of another test class may have set and
+        // disposed; this process only reads, so it logs nothing.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new SilentLogProvider());
+        return new SQLiteStorage(cluster.HangfireDatabase, new SQLiteStorageOptions());
+    }
+
     private int RunningServers(SQLiteStorage storage)
     {
         // Hangfire names each server "{machine}:{process id}" (HangfireSetup); count only the live nodes' ones.
@@ -268,4 +277,11 @@ public sealed partial class ScaleOutTests(ScaleOutFixture cluster) : IClassFixtu
     private static partial Regex CreditedTime();
 
     private sealed record RecurringRun(string JobId, long TriggeredAt);
+
+    private sealed class SilentLogProvider : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+    {
+        public Hangfire.Logging.ILog GetLogger(string name) => this;
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+    }
 }
