@@ -18,6 +18,28 @@ if [ ! -x "$CHROMIUM" ]; then
 fi
 export CHROMIUM_PATH="$CHROMIUM"
 
+# Load balancer for the scale-out tests (two app processes behind nginx): Debian's nginx-light, run by the tests
+# in the foreground on loopback ports with deploy/nginx.conf.
+NGINX="${NGINX_PATH:-/usr/sbin/nginx}"
+if [ ! -x "$NGINX" ]; then
+    if [ -r /etc/debian_version ] && [ "$(id -u)" = 0 ]; then
+        echo "Installing Debian's nginx-light for the scale-out tests..."
+        # The tests run their own nginx; keep the package from starting a system service on port 80.
+        policy=""
+        if [ ! -e /usr/sbin/policy-rc.d ]; then
+            printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && policy=1
+        fi
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null)
+        installed=$?
+        [ -n "$policy" ] && rm -f /usr/sbin/policy-rc.d
+        [ "$installed" -eq 0 ] || { echo "Could not install nginx-light with apt-get."; exit 1; }
+    else
+        echo "No nginx at $NGINX: install Debian/Ubuntu's 'nginx-light' (or 'nginx') package or set NGINX_PATH to an nginx binary."
+        exit 1
+    fi
+fi
+export NGINX_PATH="$NGINX"
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; exit 1; }
 dotnet restore SkillsAcademy.sln || { echo "restore failed"; exit 1; }

@@ -1508,3 +1508,165 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124222950_StatisticsRollups'
+)
+BEGIN
+    CREATE TABLE [StatDailyFacts] (
+        [Day] date NOT NULL,
+        [RegionCode] varchar(6) NOT NULL,
+        [EnterpriseId] int NOT NULL,
+        [CourseId] int NOT NULL,
+        [OccupationId] int NOT NULL,
+        [SkillLevel] int NOT NULL,
+        [CreditedSeconds] bigint NOT NULL,
+        [PersonTimes] int NOT NULL,
+        [NewEnrolments] int NOT NULL,
+        [Completions] int NOT NULL,
+        [Certificates] int NOT NULL,
+        [QuizAttempts] int NOT NULL,
+        [QuizPasses] int NOT NULL,
+        [VouchersRedeemed] int NOT NULL,
+        [VoucherAmountFen] bigint NOT NULL,
+        CONSTRAINT [PK_StatDailyFacts] PRIMARY KEY ([Day], [RegionCode], [EnterpriseId], [CourseId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124222950_StatisticsRollups'
+)
+BEGIN
+    CREATE TABLE [StatExports] (
+        [Id] uniqueidentifier NOT NULL,
+        [RequestedBy] uniqueidentifier NOT NULL,
+        [Layout] int NOT NULL,
+        [Format] int NOT NULL,
+        [FilterJson] nvarchar(1000) NOT NULL,
+        [Status] int NOT NULL,
+        [Total] int NOT NULL,
+        [Done] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CompletedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_StatExports] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124222950_StatisticsRollups'
+)
+BEGIN
+    CREATE TABLE [StatLearnerMonths] (
+        [Month] date NOT NULL,
+        [LearnerId] uniqueidentifier NOT NULL,
+        [CourseId] int NOT NULL,
+        [RegionCode] varchar(6) NOT NULL,
+        [EnterpriseId] int NOT NULL,
+        [OccupationId] int NOT NULL,
+        [SkillLevel] int NOT NULL,
+        [ActiveDays] int NOT NULL,
+        CONSTRAINT [PK_StatLearnerMonths] PRIMARY KEY ([Month], [LearnerId], [CourseId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124222950_StatisticsRollups'
+)
+BEGIN
+    CREATE TABLE [StatRollupRuns] (
+        [Id] int NOT NULL IDENTITY,
+        [Trigger] int NOT NULL,
+        [From] date NOT NULL,
+        [To] date NOT NULL,
+        [RequestedBy] nvarchar(256) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [StartedAt] datetimeoffset NULL,
+        [FinishedAt] datetimeoffset NULL,
+        [DaysTotal] int NOT NULL,
+        [DaysDone] int NOT NULL,
+        [Status] int NOT NULL,
+        [Error] nvarchar(2000) NULL,
+        CONSTRAINT [PK_StatRollupRuns] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124222950_StatisticsRollups'
+)
+BEGIN
+    CREATE INDEX [IX_Vouchers_RedeemedAt] ON [Vouchers] ([RedeemedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124222950_StatisticsRollups'
+)
+BEGIN
+    CREATE INDEX [IX_QuizAttempts_ClosedAt] ON [QuizAttempts] ([ClosedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124222950_StatisticsRollups'
+)
+BEGIN
+    CREATE INDEX [IX_Enrolments_CompletedAt] ON [Enrolments] ([CompletedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124222950_StatisticsRollups'
+)
+BEGIN
+    CREATE INDEX [IX_Enrolments_EnrolledAt] ON [Enrolments] ([EnrolledAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124222950_StatisticsRollups'
+)
+BEGIN
+    CREATE INDEX [IX_Certificates_IssuedAt] ON [Certificates] ([IssuedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124222950_StatisticsRollups'
+)
+BEGIN
+    CREATE INDEX [IX_StatExports_RequestedBy_CreatedAt] ON [StatExports] ([RequestedBy], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124222950_StatisticsRollups'
+)
+BEGIN
+    CREATE INDEX [IX_StatRollupRuns_Status] ON [StatRollupRuns] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124222950_StatisticsRollups'
+)
+BEGIN
+    CREATE INDEX [IX_StatRollupRuns_Trigger_CreatedAt] ON [StatRollupRuns] ([Trigger], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124222950_StatisticsRollups'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124222950_StatisticsRollups', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

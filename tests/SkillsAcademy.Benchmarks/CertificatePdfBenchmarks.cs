@@ -40,7 +40,7 @@ public class CertificatePdfBenchmarks
     public void Setup()
     {
         _renderer = new SkiaPdfRenderer();
-        _shipped = new RawFonts(Embedded("NotoSansSC-Regular-GB2312.ttf"), Embedded("NotoSansSC-Bold-GB2312.ttf"));
+        _shipped = new RawFonts(Embedded("NotoSansSC-Regular-Han.ttf"), Embedded("NotoSansSC-Bold-Han.ttf"));
         // SkiaSharp's NoDependencies build has no font manager: open Debian's collection (fonts-noto-cjk) directly.
         _systemCff = new RawFonts(
             SimplifiedChinese("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),

@@ -1,4 +1,13 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/SkillsAcademy.Benchmarks -- --filter '*'
+// dotnet run -c Release --project tests/SkillsAcademy.Benchmarks -- --cpu-time CertificatePdf [seconds]   (see CpuTime)
+if (args is ["--cpu-time", var filter, .. var rest])
+{
+    return SkillsAcademy.Benchmarks.CpuTime.Run(typeof(SkillsAcademy.Benchmarks.CatalogSearchBenchmarks).Assembly, filter,
+        rest.Length > 0 ? double.Parse(rest[0], CultureInfo.InvariantCulture) : 10, Console.Out);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SkillsAcademy.Benchmarks.CatalogSearchBenchmarks).Assembly).Run(args);
+return 0;

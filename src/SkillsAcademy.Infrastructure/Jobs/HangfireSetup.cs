@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.SqlServer;
+using Hangfire.States;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.DependencyInjection;
 using SkillsAcademy.Infrastructure.Persistence;
@@ -8,6 +9,8 @@ namespace SkillsAcademy.Infrastructure.Jobs;
 
 public static class HangfireSetup
 {
+    public const string SqlServerSchema = "HangFire";
+
     /// <summary>
     /// Hangfire on SQLite in its own file (embedded default) or on SQL Server (production). The storage is a
     /// DI singleton so that two hosts in one process (tests) never share Hangfire's static storage.
@@ -27,6 +30,7 @@ public static class HangfireSetup
             services.AddHangfireServer((provider, server) =>
             {
                 server.WorkerCount = jobs.WorkerCount;
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(jobs.SchedulePollingIntervalSeconds);
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
         }
@@ -35,14 +39,24 @@ public static class HangfireSetup
         return services;
     }
 
+    /// <summary>Creates or upgrades Hangfire's tables in SQL Server (idempotent; Hangfire takes an application lock).</summary>
+    public static void InstallSqlServerSchema(string connectionString)
+    {
+        using var connection = new Microsoft.Data.SqlClient.SqlConnection(connectionString);
+        connection.Open();
+        SqlServerObjectsInstaller.Install(connection, SqlServerSchema, enableHeavyMigrations: true);
+    }
+
     private static JobStorage CreateStorage(DatabaseSettings database, JobsOptions jobs)
     {
         if (database.Provider == DatabaseProvider.SqlServer)
         {
             return new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
             {
-                SchemaName = "HangFire",
-                PrepareSchemaIfNecessary = true,
+                SchemaName = SqlServerSchema,
+                // Like the application's migrations: created at start only where the node migrates, otherwise
+                // by the one-shot --migrate run (see InstallSqlServerSchema), so nodes need no DDL rights.
+                PrepareSchemaIfNecessary = database.MigrateOnStartup,
                 SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
                 QueuePollInterval = TimeSpan.Zero,
                 UseRecommendedIsolationLevel = true,
@@ -52,11 +66,15 @@ public static class HangfireSetup
 
         Directory.CreateDirectory(database.DataDirectory);
         // Jobs here are short: a lost job is picked up again after 5 minutes instead of the default 30.
-        return new SQLiteStorage(database.HangfireSqlitePath, new SQLiteStorageOptions
+        var options = new SQLiteStorageOptions
         {
             QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollIntervalSeconds),
             InvisibilityTimeout = TimeSpan.FromMinutes(5),
             DistributedLockLifetime = TimeSpan.FromSeconds(30),
-        });
+        };
+        var storage = new SQLiteStorage(database.HangfireSqlitePath, options);
+        // Several processes may share the file (nodes on one machine, a worker process): fetch a job atomically.
+        storage.QueueProviders.Add(new SqliteClaimingJobQueueProvider(options), [EnqueuedState.DefaultQueue]);
+        return storage;
     }
 }

@@ -1,16 +1,19 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using SkillsAcademy.Infrastructure.Files;
 using SkillsAcademy.Infrastructure.Persistence;
 
 namespace SkillsAcademy.Infrastructure.Jobs;
 
 /// <summary>
-/// Nightly clean-up: removes short-lived files older than a day from the temp folder and, on SQLite,
+/// Nightly clean-up: removes short-lived files older than a day from this node's temp folder and the shared one
+/// (exports) and, on SQLite,
 /// lets the database refresh its query-planner statistics and fold the write-ahead log back.
 /// </summary>
 public sealed partial class HousekeepingJob(
     DatabaseSettings database,
+    FileStoreSettings files,
     IDbContextFactory<SkillsAcademyDbContext> contextFactory,
     TimeProvider timeProvider,
     ILogger<HousekeepingJob> logger)
@@ -22,7 +25,7 @@ public sealed partial class HousekeepingJob(
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var deleted = DeleteExpiredTempFiles();
+        var deleted = DeleteExpiredTempFiles(database.TempDirectory) + DeleteExpiredTempFiles(files.SharedTempDirectory);
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -34,9 +37,9 @@ public sealed partial class HousekeepingJob(
         return deleted;
     }
 
-    private int DeleteExpiredTempFiles()
+    private int DeleteExpiredTempFiles(string path)
     {
-        var folder = new DirectoryInfo(database.TempDirectory);
+        var folder = new DirectoryInfo(path);
         if (!folder.Exists)
         {
             return 0;

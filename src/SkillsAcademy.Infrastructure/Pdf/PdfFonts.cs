@@ -13,9 +13,10 @@ internal interface IFontSource
 }
 
 /// <summary>
-/// The shipped Noto Sans SC subsets (GB2312), loaded once from the assembly, with one HarfBuzz shaper each.
-/// Characters the subsets lack (rare name characters beyond GB2312) go to the font manager's fallback; SkiaSharp's
-/// NoDependencies Linux build has an empty font manager, so there they draw as the font's .notdef box.
+/// The shipped Noto Sans SC subsets (all CJK Unified Ideographs of U+4E00–U+9FFF, see Fonts/README.md), loaded once
+/// from the assembly, with one HarfBuzz shaper each. Characters the subsets lack (Extension A and beyond, emoji) go
+/// to the font manager's fallback; SkiaSharp's NoDependencies Linux build has an empty font manager, so there they
+/// draw as the font's .notdef box.
 /// </summary>
 internal sealed class PdfFonts : IFontSource, IDisposable
 {
@@ -29,8 +30,8 @@ internal sealed class PdfFonts : IFontSource, IDisposable
 
     public PdfFonts()
     {
-        Regular = Load("NotoSansSC-Regular-GB2312.ttf", out var regularSubsetter);
-        Bold = Load("NotoSansSC-Bold-GB2312.ttf", out var boldSubsetter);
+        Regular = Load("NotoSansSC-Regular-Han.ttf", out var regularSubsetter);
+        Bold = Load("NotoSansSC-Bold-Han.ttf", out var boldSubsetter);
         RegularSubsetter = regularSubsetter;
         BoldSubsetter = boldSubsetter;
         _regularCoverage = new SKFont(Regular);
@@ -52,21 +53,17 @@ internal sealed class PdfFonts : IFontSource, IDisposable
         (weight == FontWeight.Bold ? _boldCoverage : _regularCoverage).ContainsGlyph(codePoint);
 
     /// <summary>The typeface that draws <paramref name="codePoint"/>: the shipped one when it can.</summary>
-    public SKTypeface For(int codePoint, FontWeight weight)
-    {
-        var primary = Primary(weight);
-        if (Covers(codePoint, weight))
-        {
-            return primary;
-        }
+    public SKTypeface For(int codePoint, FontWeight weight) =>
+        Covers(codePoint, weight) ? Primary(weight) : Fallback(codePoint, weight) ?? Primary(weight);
 
-        return _fallbacks.GetOrAdd((codePoint, weight), static key =>
+    /// <summary>A font manager's typeface for a character the shipped font lacks, or null when there is none.</summary>
+    public SKTypeface? Fallback(int codePoint, FontWeight weight) =>
+        _fallbacks.GetOrAdd((codePoint, weight), static key =>
             SKFontManager.Default.MatchCharacter(
                 null,
                 key.Weight == FontWeight.Bold ? SKFontStyle.Bold : SKFontStyle.Normal,
                 s_chineseLocale,
-                key.CodePoint)) ?? primary;
-    }
+                key.CodePoint));
 
     public SKShaper Shaper(SKTypeface typeface) => _shapers.GetOrAdd(typeface, static t => new SKShaper(t));
 
@@ -122,7 +119,14 @@ internal sealed class DocumentFonts : IFontSource, IDisposable
     public SKTypeface For(int codePoint, FontWeight weight)
     {
         var subset = weight == FontWeight.Bold ? _bold : _regular;
-        return subset is not null && _fonts.Covers(codePoint, weight) ? subset : _fonts.For(codePoint, weight);
+        if (subset is null)
+        {
+            return _fonts.For(codePoint, weight);
+        }
+
+        // A character no font has draws as the subset's .notdef box: falling back to the whole shipped font here
+        // put all of it into the PDF (a certificate for 许堃 was 1.4 MB instead of 40 KB).
+        return _fonts.Covers(codePoint, weight) ? subset : _fonts.Fallback(codePoint, weight) ?? subset;
     }
 
     public SKShaper Shaper(SKTypeface typeface) =>

@@ -5,9 +5,9 @@ namespace SkillsAcademy.Infrastructure.Pdf;
 
 /// <summary>
 /// The PDF engine on SkiaSharp: <c>SKDocument.CreatePdf</c> for PDF, the same drawing code on a raster surface
-/// for PNG. Text is shaped by HarfBuzz; each PDF gets the shipped CFF fonts cut down to its own characters
-/// (hb_subset), which Skia embeds as small Type 3 fonts (docs/performance.md has the measurements behind
-/// this). Thread-safe; register once.
+/// for PNG. Text is shaped by HarfBuzz; each PDF gets the shipped TrueType fonts cut down to its own characters
+/// (hb_subset), which Skia embeds as small CID fonts. Shapes are drawn in the forms that Skia writes compactly
+/// (docs/performance.md has the measurements behind both). Thread-safe; register once.
 /// </summary>
 public sealed class SkiaPdfRenderer : IPdfRenderer, IDisposable
 {
@@ -138,13 +138,23 @@ public sealed class SkiaPdfRenderer : IPdfRenderer, IDisposable
                     }
 
                     break;
-                case RectangleElement rectangle:
+                case RectangleElement rectangle when rectangle.CornerRadius <= 0:
                     DrawShape(rectangle.Fill, rectangle.Stroke, rectangle.StrokeWidth, paint =>
-                        canvas.DrawRoundRect(SKRect.Create(rectangle.X, rectangle.Y, rectangle.Width, rectangle.Height), rectangle.CornerRadius, rectangle.CornerRadius, paint));
+                        canvas.DrawRect(SKRect.Create(rectangle.X, rectangle.Y, rectangle.Width, rectangle.Height), paint));
+                    break;
+                case RectangleElement rectangle:
+                    using (var path = RoundedRectangle(SKRect.Create(rectangle.X, rectangle.Y, rectangle.Width, rectangle.Height), rectangle.CornerRadius))
+                    {
+                        DrawShape(rectangle.Fill, rectangle.Stroke, rectangle.StrokeWidth, paint => canvas.DrawPath(path, paint));
+                    }
+
                     break;
                 case CircleElement circle:
-                    DrawShape(circle.Fill, circle.Stroke, circle.StrokeWidth, paint =>
-                        canvas.DrawCircle(circle.CenterX, circle.CenterY, circle.Radius, paint));
+                    using (var path = Circle(circle.CenterX, circle.CenterY, circle.Radius))
+                    {
+                        DrawShape(circle.Fill, circle.Stroke, circle.StrokeWidth, paint => canvas.DrawPath(path, paint));
+                    }
+
                     break;
                 case PolygonElement polygon:
                     using (var builder = new SKPathBuilder())
@@ -191,17 +201,64 @@ public sealed class SkiaPdfRenderer : IPdfRenderer, IDisposable
     private static SKPaint Stroke(PdfColor color, float width) =>
         new() { Color = PdfTextLayout.ToSkia(color), IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = width };
 
+    // Circles and rounded corners as cubic Béziers, one per quarter (radial error under 0.03 %): Skia's PDF backend
+    // writes DrawCircle's and DrawRoundRect's conics as 8 curves per quarter, which made the emblem's fourteen
+    // circles and the two rounded boxes the largest part of a certificate's page content (and of its deflate time).
+    private const float Kappa = 0.5522848f;
+
+    private static SKPath Circle(float cx, float cy, float r)
+    {
+        var k = Kappa * r;
+        using var builder = new SKPathBuilder();
+        builder.MoveTo(cx + r, cy);
+        builder.CubicTo(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+        builder.CubicTo(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+        builder.CubicTo(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+        builder.CubicTo(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+        builder.Close();
+        return builder.Detach();
+    }
+
+    private static SKPath RoundedRectangle(SKRect box, float radius)
+    {
+        var r = Math.Min(radius, Math.Min(box.Width, box.Height) / 2);
+        var k = Kappa * r;
+        using var builder = new SKPathBuilder();
+        builder.MoveTo(box.Left + r, box.Top);
+        builder.LineTo(box.Right - r, box.Top);
+        builder.CubicTo(box.Right - r + k, box.Top, box.Right, box.Top + r - k, box.Right, box.Top + r);
+        builder.LineTo(box.Right, box.Bottom - r);
+        builder.CubicTo(box.Right, box.Bottom - r + k, box.Right - r + k, box.Bottom, box.Right - r, box.Bottom);
+        builder.LineTo(box.Left + r, box.Bottom);
+        builder.CubicTo(box.Left + r - k, box.Bottom, box.Left, box.Bottom - r + k, box.Left, box.Bottom - r);
+        builder.LineTo(box.Left, box.Top + r);
+        builder.CubicTo(box.Left, box.Top + r - k, box.Left + r - k, box.Top, box.Left + r, box.Top);
+        builder.Close();
+        return builder.Detach();
+    }
+
     private static void DrawQrCode(SKCanvas canvas, QrCodeElement qr)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(qr.Content, QRCodeGenerator.ECCLevel.M);
         var modules = data.ModuleMatrix;
-        var module = qr.Size / modules.Count;
-        // One path of horizontal runs: few PDF operators and no seams between neighbouring modules.
+        // Modules on a 1/16-point grid, centred in the square: exact binary fractions, so the PDF writes short
+        // numbers ("657.5625", not "657.31036") and the code stays within 1/16 pt a module of its size.
+        var module = MathF.Floor(qr.Size / modules.Count * 16) / 16;
+        if (module <= 0)
+        {
+            module = qr.Size / modules.Count;
+        }
+
+        var left = qr.X + ((qr.Size - (module * modules.Count)) / 2);
+        var top = qr.Y + ((qr.Size - (module * modules.Count)) / 2);
+        // One stroked path of horizontal runs, each a line one module thick with butt ends: two PDF operators per
+        // run (a filled rectangle costs six) and, drawn in one operation, no seams between neighbouring modules.
         using var builder = new SKPathBuilder();
         for (var row = 0; row < modules.Count; row++)
         {
             var line = modules[row];
+            var y = top + ((row + 0.5f) * module);
             var column = 0;
             while (column < line.Length)
             {
@@ -217,12 +274,16 @@ public sealed class SkiaPdfRenderer : IPdfRenderer, IDisposable
                     column++;
                 }
 
-                builder.AddRect(SKRect.Create(qr.X + (start * module), qr.Y + (row * module), (column - start) * module, module));
+                builder.MoveTo(left + (start * module), y);
+                builder.LineTo(left + (column * module), y);
             }
         }
 
         using var path = builder.Detach();
-        using var paint = new SKPaint { Color = PdfTextLayout.ToSkia(qr.Color), IsAntialias = false, Style = SKPaintStyle.Fill };
+        using var paint = new SKPaint
+        {
+            Color = PdfTextLayout.ToSkia(qr.Color), IsAntialias = false, Style = SKPaintStyle.Stroke, StrokeWidth = module, StrokeCap = SKStrokeCap.Butt,
+        };
         canvas.DrawPath(path, paint);
     }
 }

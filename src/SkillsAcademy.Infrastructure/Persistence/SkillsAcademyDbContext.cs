@@ -9,6 +9,7 @@ using SkillsAcademy.Domain.Catalog;
 using SkillsAcademy.Domain.Certificates;
 using SkillsAcademy.Domain.Learning;
 using SkillsAcademy.Domain.People;
+using SkillsAcademy.Domain.Statistics;
 using SkillsAcademy.Domain.Vouchers;
 using SkillsAcademy.Infrastructure.Identity;
 
@@ -63,6 +64,15 @@ public sealed class SkillsAcademyDbContext(DbContextOptions<SkillsAcademyDbConte
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Statistics rollups: whole day partitions, rebuilt by the rollup job from the records above.</summary>
+    public DbSet<DailyFact> DailyFacts => Set<DailyFact>();
+
+    public DbSet<LearnerMonth> LearnerMonths => Set<LearnerMonth>();
+
+    public DbSet<RollupRun> RollupRuns => Set<RollupRun>();
+
+    public DbSet<StatisticsExport> StatisticsExports => Set<StatisticsExport>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

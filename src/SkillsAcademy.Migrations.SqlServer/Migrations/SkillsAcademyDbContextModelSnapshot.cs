@@ -254,6 +254,8 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("CourseVersionId");
 
                     b.HasIndex("Status", "DeadlineAt");
@@ -757,6 +759,8 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                     b.HasIndex("EnrolmentId")
                         .IsUnique();
 
+                    b.HasIndex("IssuedAt");
+
                     b.HasIndex("LearnerId");
 
                     b.HasIndex("Serial")
@@ -856,9 +860,13 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompletedAt");
+
                     b.HasIndex("CourseId");
 
                     b.HasIndex("CourseVersionId");
+
+                    b.HasIndex("EnrolledAt");
 
                     b.HasIndex("LearnerId", "CourseId")
                         .IsUnique();
@@ -1066,6 +1074,188 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.DailyFact", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(6)");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Certificates")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Completions")
+                        .HasColumnType("int");
+
+                    b.Property<long>("CreditedSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("NewEnrolments")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PersonTimes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuizAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuizPasses")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkillLevel")
+                        .HasColumnType("int");
+
+                    b.Property<long>("VoucherAmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("VouchersRedeemed")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "RegionCode", "EnterpriseId", "CourseId");
+
+                    b.ToTable("StatDailyFacts", (string)null);
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.LearnerMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ActiveDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(6)");
+
+                    b.Property<int>("SkillLevel")
+                        .HasColumnType("int");
+
+                    b.HasKey("Month", "LearnerId", "CourseId");
+
+                    b.ToTable("StatLearnerMonths", (string)null);
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.RollupRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("DaysDone")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DaysTotal")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Trigger", "CreatedAt");
+
+                    b.ToTable("StatRollupRuns", (string)null);
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.StatisticsExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Layout")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedBy", "CreatedAt");
+
+                    b.ToTable("StatExports", (string)null);
+                });
+
             modelBuilder.Entity("SkillsAcademy.Domain.Vouchers.RedemptionRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -1213,6 +1403,8 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                     b.HasIndex("EnrolmentId")
                         .IsUnique()
                         .HasFilter("[EnrolmentId] IS NOT NULL");
+
+                    b.HasIndex("RedeemedAt");
 
                     b.HasIndex("BatchId", "LearnerId")
                         .IsUnique()

@@ -242,6 +242,8 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("CourseVersionId");
 
                     b.HasIndex("Status", "DeadlineAt");
@@ -725,6 +727,8 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                     b.HasIndex("EnrolmentId")
                         .IsUnique();
 
+                    b.HasIndex("IssuedAt");
+
                     b.HasIndex("LearnerId");
 
                     b.HasIndex("Serial")
@@ -822,9 +826,13 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompletedAt");
+
                     b.HasIndex("CourseId");
 
                     b.HasIndex("CourseVersionId");
+
+                    b.HasIndex("EnrolledAt");
 
                     b.HasIndex("LearnerId", "CourseId")
                         .IsUnique();
@@ -1030,6 +1038,186 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.DailyFact", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Certificates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Completions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreditedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewEnrolments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonTimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuizAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuizPasses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VoucherAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VouchersRedeemed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "RegionCode", "EnterpriseId", "CourseId");
+
+                    b.ToTable("StatDailyFacts", (string)null);
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.LearnerMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActiveDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SkillLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "LearnerId", "CourseId");
+
+                    b.ToTable("StatLearnerMonths", (string)null);
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.RollupRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Trigger", "CreatedAt");
+
+                    b.ToTable("StatRollupRuns", (string)null);
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.StatisticsExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Layout")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedBy", "CreatedAt");
+
+                    b.ToTable("StatExports", (string)null);
+                });
+
             modelBuilder.Entity("SkillsAcademy.Domain.Vouchers.RedemptionRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -1171,6 +1359,8 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                     b.HasIndex("EnrolmentId")
                         .IsUnique()
                         .HasFilter("[EnrolmentId] IS NOT NULL");
+
+                    b.HasIndex("RedeemedAt");
 
                     b.HasIndex("BatchId", "LearnerId")
                         .IsUnique()

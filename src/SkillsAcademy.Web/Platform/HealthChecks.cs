@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SkillsAcademy.Infrastructure.Files;
 using SkillsAcademy.Infrastructure.Persistence;
 
 namespace SkillsAcademy.Web.Platform;
@@ -39,11 +40,33 @@ internal sealed class JobStorageHealthCheck(JobStorage storage) : IHealthCheck
     }
 }
 
+internal sealed class FileStoreHealthCheck(FileStoreSettings files) : IHealthCheck
+{
+    // A node whose shared volume went away must stop taking uploads and serving media.
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Directory.Exists(files.Root)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The file store folder is missing."));
+}
+
 internal static class HealthCheckEndpoints
 {
-    public static IEndpointConventionBuilder MapPlatformHealthChecks(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteReportAsync })
+    /// <summary>Checks tagged so are what /health/ready waits for; /health/live runs none.</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// /health/live: the process answers (restart it if not). /health/ready: the database, the job storage and the
+    /// file store answer (send it traffic only then). /health: the same as ready, kept for existing monitors.
+    /// </summary>
+    public static IEndpointRouteBuilder MapPlatformHealthChecks(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteReportAsync }).DisableHttpMetrics();
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteReportAsync })
             .DisableHttpMetrics();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteReportAsync })
+            .DisableHttpMetrics();
+        return endpoints;
+    }
 
     // Status per check only: no exception text, which could reveal configuration to the public.
     private static Task WriteReportAsync(HttpContext context, HealthReport report)

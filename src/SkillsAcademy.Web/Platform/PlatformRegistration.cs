@@ -13,13 +13,26 @@ namespace SkillsAcademy.Web.Platform;
 
 public static class PlatformRegistration
 {
+    /// <summary>The environment the tests run the app in (also as separate processes).</summary>
+    public const string TestingEnvironment = "Testing";
+
     /// <summary>Options, database, jobs, localization, health checks and the Blazor host.</summary>
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        // First, so that secrets files are read before any setting is.
+        builder.AddScaleOut();
+        if (builder.Environment.IsEnvironment(TestingEnvironment))
+        {
+            // Tests run the build output, not a publish: static web assets come from their projects, as in Development.
+            builder.WebHost.UseStaticWebAssets();
+        }
+
         // The first hosted service: migrations finish before Data Protection reads its keys or any job runs.
-        services.AddHostedService<DatabaseStartup>();
+        // Also a singleton of its own, for the one-shot --migrate run.
+        services.AddSingleton<DatabaseStartup>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
 
         services.AddValidatedOptions<PlatformOptions>(configuration, PlatformOptions.SectionName, PlatformOptions.Validate);
         services.AddValidatedOptions<DemoDataOptions>(configuration, DemoDataOptions.SectionName, DemoDataOptions.Validate);
@@ -66,8 +79,9 @@ public static class PlatformRegistration
 
         services.AddPlatformRateLimits(configuration);
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<JobStorageHealthCheck>("jobs");
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthCheckEndpoints.ReadyTag])
+            .AddCheck<JobStorageHealthCheck>("jobs", tags: [HealthCheckEndpoints.ReadyTag])
+            .AddCheck<FileStoreHealthCheck>("files", tags: [HealthCheckEndpoints.ReadyTag]);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -78,6 +92,8 @@ public static class PlatformRegistration
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // First: everything after it sees the client's address and scheme, not the proxy's.
+        app.UseScaleOut();
         app.UsePlatformSecurity();
         if (!app.Environment.IsDevelopment())
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using SkillsAcademy.Infrastructure.Persistence;
@@ -39,6 +40,33 @@ public sealed class MigrationsTests(AppFixture app) : IClassFixture<AppFixture>
         db.Database.HasPendingModelChanges().ShouldBeFalse(
             "add a migration to BOTH migration projects (see deploy/README.md)");
         db.Database.GetMigrations().ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void The_sql_server_model_validates_and_renders_its_schema_without_a_server()
+    {
+        using var db = SqlServerContext();
+
+        // Building the design-time model runs the provider's model validation (key types, lengths, indexes).
+        var model = db.GetService<IDesignTimeModel>().Model;
+        var script = db.Database.GenerateCreateScript();
+
+        model.GetEntityTypes().ShouldContain(e => e.ClrType == typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey));
+        script.ShouldContain("CREATE TABLE [DataProtectionKeys]");
+        script.ShouldContain("CREATE TABLE [LearningEvents]");
+        db.Database.IsSqlServer().ShouldBeTrue();
+    }
+
+    [Fact]
+    public void The_sql_server_deployment_script_applies_every_migration_of_the_assembly()
+    {
+        using var db = SqlServerContext();
+        var script = File.ReadAllText(Path.Combine(RepositoryRoot.Path, SqlServerScript));
+
+        foreach (var migration in db.Database.GetMigrations())
+        {
+            script.ShouldContain($"N'{migration}'");
+        }
     }
 
     [Fact]

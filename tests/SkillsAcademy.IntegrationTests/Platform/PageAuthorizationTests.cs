@@ -126,6 +126,9 @@ public sealed class PageAuthorizationTests(RoleClientsFixture app) : IClassFixtu
 
         // Federation staff and administrators.
         new("GET", "/federation", "/federation", "LDDOO"),
+        new("GET", "/federation/statistics", "/federation/statistics", "LDDOO"),
+        new("GET", "/federation/statistics/rollups", "/federation/statistics/rollups", "LDDOO"),
+        new("GET", "/federation/statistics/exports/{id:guid}/download", $"/federation/statistics/exports/{SomeGuid}/download", "LDDNN"),
         new("GET", "/federation/review", "/federation/review", "LDDOO"),
         new("GET", "/federation/review/{VersionId:int}", "/federation/review/999999", "LDDOO"),
         new("GET", "/federation/certificates", "/federation/certificates", "LDDOO"),
@@ -146,6 +149,8 @@ public sealed class PageAuthorizationTests(RoleClientsFixture app) : IClassFixtu
         new("GET", "/.well-known/jwks.json", "/.well-known/jwks.json", "OOOOO"),
         new("GET", "/media/{**path}", "/media/courses/none/missing.mp4", "NNNNN"),
         new("GET", "/health", "/health", "OOOOO"),
+        new("GET", "/health/live", "/health/live", "OOOOO"),
+        new("GET", "/health/ready", "/health/ready", "OOOOO"),
         new("GET", "/culture/set", "/culture/set?culture=zh-CN&returnUrl=%2F", "HHHHH"),
         new("POST", "/account/logout", "/account/logout", "HHHHH"),
     ];

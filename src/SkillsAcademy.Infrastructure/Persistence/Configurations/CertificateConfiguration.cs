@@ -28,6 +28,7 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         builder.HasIndex(c => c.EnrolmentId).IsUnique();
         builder.HasIndex(c => new { c.CourseId, c.IssuedAt });
         builder.HasIndex(c => c.LearnerId);
+        builder.HasIndex(c => c.IssuedAt);
         builder.HasOne<Enrolment>().WithMany().HasForeignKey(c => c.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.LearnerId).OnDelete(DeleteBehavior.Restrict);
     }

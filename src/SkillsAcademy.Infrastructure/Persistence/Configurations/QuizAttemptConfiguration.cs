@@ -21,6 +21,7 @@ internal sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAt
         builder.HasIndex(a => new { a.LearnerId, a.CourseId, a.QuizKey, a.Number }).IsUnique();
         builder.HasIndex(a => new { a.Status, a.DeadlineAt });
         builder.HasIndex(a => new { a.CourseId, a.QuizKey, a.Status });
+        builder.HasIndex(a => a.ClosedAt);
         builder.HasMany(a => a.Items).WithOne().HasForeignKey(i => i.AttemptId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.LearnerId).OnDelete(DeleteBehavior.Cascade);

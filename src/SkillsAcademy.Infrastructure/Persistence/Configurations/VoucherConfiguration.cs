@@ -21,6 +21,7 @@ internal sealed class VoucherConfiguration : IEntityTypeConfiguration<Voucher>
         builder.HasIndex(v => new { v.BatchId, v.LearnerId }).IsUnique().HasFilter("[LearnerId] IS NOT NULL");
         // A voucher pays for at most one enrolment, and an enrolment is paid by at most one voucher.
         builder.HasIndex(v => v.EnrolmentId).IsUnique().HasFilter("[EnrolmentId] IS NOT NULL");
+        builder.HasIndex(v => v.RedeemedAt);
         builder.HasOne<VoucherBatch>().WithMany().HasForeignKey(v => v.BatchId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(v => v.LearnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Enrolment>().WithMany().HasForeignKey(v => v.EnrolmentId).OnDelete(DeleteBehavior.Restrict);

@@ -24,6 +24,7 @@ public static class NavigationEntries
         new("/profile", "Nav.Profile", Icons.Material.Filled.Badge, Policies.Learning),
         new("/authoring", "Nav.Authoring", Icons.Material.Filled.EditNote, Policies.Authoring),
         new("/federation", "Nav.Federation", Icons.Material.Filled.Insights, Policies.Federation),
+        new("/federation/statistics", "Nav.Statistics", Icons.Material.Filled.BarChart, Policies.Federation),
         new("/federation/review", "Nav.Review", Icons.Material.Filled.FactCheck, Policies.Federation),
         new("/federation/records", "Nav.Records", Icons.Material.Filled.ManageSearch, Policies.Federation),
         new("/federation/certificates", "Nav.Certificates", Icons.Material.Filled.WorkspacePremium, Policies.Federation),

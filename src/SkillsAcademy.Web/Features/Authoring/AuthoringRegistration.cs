@@ -1,5 +1,3 @@
-using SkillsAcademy.Infrastructure.Files;
-using SkillsAcademy.Infrastructure.Persistence;
 using SkillsAcademy.Web.Platform;
 
 namespace SkillsAcademy.Web.Features.Authoring;
@@ -8,8 +6,7 @@ public static class AuthoringRegistration
 {
     public static WebApplicationBuilder AddAuthoring(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IFileStore>(provider =>
-            new LocalFileStore(Path.Combine(provider.GetRequiredService<DatabaseSettings>().DataDirectory, "files")));
+        // IFileStore (a folder that several nodes share) is registered by the platform: Platform/ScaleOutRegistration.cs.
         builder.Services.AddValidatedOptions<UploadOptions>(builder.Configuration, UploadOptions.SectionName, o => o.Validate());
         builder.Services.AddScoped<CourseImportService>();
         builder.Services.AddScoped<Packages.CoursePackageWriter>();

@@ -5,7 +5,8 @@ namespace SkillsAcademy.Web.Features.Catalog;
 
 /// <summary>
 /// Anonymous visitors get the home, catalog and course pages from the output cache: rendered statically (no
-/// circuit), varied by query and language, and evicted whenever a course is published.
+/// circuit), varied by query and language, and evicted whenever a course is published. The cache is in each node's
+/// memory: the node that publishes evicts at once, the others within Catalog:CacheSyncSeconds (<see cref="CatalogCacheSync"/>).
 /// </summary>
 public sealed class CatalogCache(IOutputCacheStore store)
 {

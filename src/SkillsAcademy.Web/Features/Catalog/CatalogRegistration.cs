@@ -10,6 +10,7 @@ public static class CatalogRegistration
         builder.Services.AddScoped<CatalogService>();
         builder.Services.AddOutputCache(CatalogCache.AddPolicy);
         builder.Services.AddSingleton<CatalogCache>();
+        builder.Services.AddHostedService<CatalogCacheSync>();
         VisitorPageAntiforgery.Decorate(builder.Services);
         builder.Services.AddSingleton<ISeedData, CatalogSeed>();
         // After the occupations: samples name their occupation by code.

@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SkillsAcademy.Domain.Certificates;
+using SkillsAcademy.Infrastructure.Files;
 using SkillsAcademy.Infrastructure.Persistence;
 using SkillsAcademy.Web.Platform;
 
@@ -16,7 +17,7 @@ public sealed partial class CertificateExportService(
     IDbContextFactory<SkillsAcademyDbContext> contextFactory,
     IBackgroundJobClient jobs,
     CertificateDocuments documents,
-    DatabaseSettings database,
+    FileStoreSettings files,
     IOptions<PlatformOptions> platform,
     TimeProvider timeProvider,
     ILogger<CertificateExportService> logger)
@@ -96,7 +97,8 @@ public sealed partial class CertificateExportService(
 
         var total = await query.CountAsync(cancellationToken);
         await SetAsync(db, exportId, ExportStatus.Running, total, 0, cancellationToken);
-        Directory.CreateDirectory(database.TempDirectory);
+        // The shared folder: the node that builds the file is often not the one that serves the download.
+        Directory.CreateDirectory(files.SharedTempDirectory);
         // Each run writes its own part file and moves it into place whole, so a retry racing a slow run cannot mix them.
         var partial = $"{PathOf(exportId)}.{Guid.NewGuid():N}.part";
         var done = 0;
@@ -135,7 +137,7 @@ public sealed partial class CertificateExportService(
         }
     }
 
-    private string PathOf(Guid exportId) => Path.Combine(database.TempDirectory, $"certificates-{exportId:N}.zip");
+    private string PathOf(Guid exportId) => Path.Combine(files.SharedTempDirectory, $"certificates-{exportId:N}.zip");
 
     private static Task<int> SetAsync(SkillsAcademyDbContext db, Guid id, ExportStatus status, int total, int done, CancellationToken cancellationToken) =>
         db.CertificateExports.Where(e => e.Id == id).ExecuteUpdateAsync(

@@ -26,6 +26,9 @@ public sealed class VoucherAppFixture : IAsyncLifetime
 
     public SkillsAcademyWebFactory Factory { get; private set; } = default!;
 
+    /// <summary>The folder of the SQLite files, for other app processes on the same database.</summary>
+    public string DataDirectory => _data.Path;
+
     public Guid StaffId { get; private set; }
 
     public Guid InstructorId { get; private set; }

@@ -79,8 +79,8 @@ public sealed class VoucherProcessKillTests : IAsyncLifetime
 
     private Process StartWorkerProcess()
     {
-        var app = Path.Combine(RepositoryRoot.Path, "src", "SkillsAcademy.Web", "bin", "Release", "net10.0");
-        File.Exists(Path.Combine(app, "SkillsAcademy.Web.dll")).ShouldBeTrue("build the solution in Release first");
+        var app = WebAppProcess.AppDirectory;
+        File.Exists(Path.Combine(app, "SkillsAcademy.Web.dll")).ShouldBeTrue($"build the solution in {WebAppProcess.BuildConfiguration} first");
         var start = new ProcessStartInfo("dotnet", "SkillsAcademy.Web.dll")
         {
             WorkingDirectory = app,

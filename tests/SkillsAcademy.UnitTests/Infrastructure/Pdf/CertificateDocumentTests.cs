@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using SkiaSharp;
 using SkillsAcademy.Infrastructure.Pdf;
 using UglyToad.PdfPig;
 using static SkillsAcademy.UnitTests.Infrastructure.Pdf.PdfTestSupport;
@@ -49,6 +50,38 @@ public sealed partial class CertificateDocumentTests
     public void Certificate_pdf_is_smaller_than_150_KB()
     {
         s_pdf.Length.ShouldBeLessThan(150 * 1024);
+    }
+
+    [Theory]
+    [InlineData("许堃")]
+    [InlineData("张犇")]
+    [InlineData("李喆")]
+    [InlineData("陈婧")]
+    [InlineData("王玥珺")]
+    public void A_rare_name_character_draws_a_real_glyph_and_extracts_as_itself(string name)
+    {
+        foreach (var weight in new[] { FontWeight.Regular, FontWeight.Bold })
+        {
+            using var font = new SKFont(ShippedFonts.Primary(weight));
+            name.ShouldAllBe(c => font.GetGlyph(c) != 0, $"{weight}: a glyph id of 0 is the .notdef box");
+        }
+
+        var pdf = Renderer.RenderPdf(CertificateDocument.Create(Certificate(name)));
+
+        // A box would have no ToUnicode entry for the character, so extraction proves the real glyph was drawn.
+        PageTexts(pdf).ShouldHaveSingleItem().ShouldContain(name);
+        pdf.Length.ShouldBeLessThan(150 * 1024);
+    }
+
+    [Fact]
+    public void Every_hanzi_of_GBK_has_a_glyph_in_both_shipped_weights()
+    {
+        // U+4E00–U+9FA5 holds GBK's 20,902 hanzi (and the 6,763 of GB2312 the fonts held before).
+        foreach (var weight in new[] { FontWeight.Regular, FontWeight.Bold })
+        {
+            Enumerable.Range(0x4E00, 0x9FA5 - 0x4E00 + 1).Where(c => !ShippedFonts.Covers(c, weight))
+                .Select(char.ConvertFromUtf32).ShouldBeEmpty($"{weight} lacks these");
+        }
     }
 
     [Fact]

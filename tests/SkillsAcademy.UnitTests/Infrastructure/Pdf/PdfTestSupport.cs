@@ -12,6 +12,9 @@ internal static class PdfTestSupport
 {
     public static SkiaPdfRenderer Renderer { get; } = new();
 
+    /// <summary>The shipped fonts as the renderer loads them, to ask which characters they draw.</summary>
+    public static PdfFonts ShippedFonts { get; } = new();
+
     public static CertificateContent Certificate(string learnerName = "张晓明", string courseTitle = "焊工（中级）实操与安全规范") => new(
         "工匠学堂",
         "福建省职工职业技能培训中心",

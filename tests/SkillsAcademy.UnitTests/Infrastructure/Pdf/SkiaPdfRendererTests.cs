@@ -85,13 +85,15 @@ public sealed class SkiaPdfRendererTests
     }
 
     [Fact]
-    public void Text_with_a_lone_surrogate_or_a_character_beyond_the_shipped_font_still_renders()
+    public void Text_with_a_lone_surrogate_or_a_character_no_font_has_renders_without_embedding_the_whole_font()
     {
-        // 堃 is not in GB2312 (a system font draws it when one has it); a lone surrogate comes from broken input.
-        var pdf = Renderer.RenderPdf(OnePage(new TextBlock(50, 50, 300, "王堃\uD800同学", new TextStyle(12))));
+        // 😀 is in no shipped font (a system font draws it when one has it); a lone surrogate comes from broken input.
+        var pdf = Renderer.RenderPdf(OnePage(new TextBlock(50, 50, 300, "王😀\uD800同学", new TextStyle(12))));
 
         var text = PageTexts(pdf).ShouldHaveSingleItem();
         text.ShouldStartWith("王");
         text.ShouldEndWith("同学");
+        // They draw as the document subset's .notdef box; the whole shipped font (megabytes) once came along instead.
+        pdf.Length.ShouldBeLessThan(10 * 1024);
     }
 }

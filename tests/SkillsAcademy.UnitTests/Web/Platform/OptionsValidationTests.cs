@@ -29,9 +29,10 @@ public sealed class OptionsValidationTests
         DemoDataOptions.Validate(new DemoDataOptions { Enabled = false }).ShouldBeEmpty();
 
     [Theory]
-    [InlineData(0, 2, "Jobs:WorkerCount")]
-    [InlineData(2, 0, "Jobs:QueuePollIntervalSeconds")]
-    public void Job_settings_out_of_range_are_refused_by_name(int workers, int poll, string setting) =>
-        JobsOptions.Validate(new JobsOptions { WorkerCount = workers, QueuePollIntervalSeconds = poll })
+    [InlineData(0, 2, 15, "Jobs:WorkerCount")]
+    [InlineData(2, 0, 15, "Jobs:QueuePollIntervalSeconds")]
+    [InlineData(2, 2, 0, "Jobs:SchedulePollingIntervalSeconds")]
+    public void Job_settings_out_of_range_are_refused_by_name(int workers, int poll, int schedulePoll, string setting) =>
+        JobsOptions.Validate(new JobsOptions { WorkerCount = workers, QueuePollIntervalSeconds = poll, SchedulePollingIntervalSeconds = schedulePoll })
             .ShouldHaveSingleItem().ShouldStartWith(setting);
 }

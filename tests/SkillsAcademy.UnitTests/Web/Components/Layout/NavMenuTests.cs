@@ -20,8 +20,8 @@ public sealed class NavMenuTests : BunitContext
         { null, ["/", "/catalog"] },
         { Roles.Learner, ["/", "/catalog", "/learning", "/learning-record", "/certificates", "/vouchers", "/profile"] },
         { Roles.Instructor, ["/", "/catalog", "/authoring"] },
-        { Roles.FederationStaff, ["/", "/catalog", "/federation", "/federation/review", "/federation/records", "/federation/certificates", "/federation/vouchers"] },
-        { Roles.Admin, ["/", "/catalog", "/federation", "/federation/review", "/federation/records", "/federation/certificates", "/federation/vouchers", "/admin/users", "/jobs"] },
+        { Roles.FederationStaff, ["/", "/catalog", "/federation", "/federation/statistics", "/federation/review", "/federation/records", "/federation/certificates", "/federation/vouchers"] },
+        { Roles.Admin, ["/", "/catalog", "/federation", "/federation/statistics", "/federation/review", "/federation/records", "/federation/certificates", "/federation/vouchers", "/admin/users", "/jobs"] },
     };
 
     [Theory]

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SkillsAcademy.Domain.Statistics;
+
+namespace SkillsAcademy.Infrastructure.Persistence.Configurations;
+
+internal sealed class DailyFactConfiguration : IEntityTypeConfiguration<DailyFact>
+{
+    public void Configure(EntityTypeBuilder<DailyFact> builder)
+    {
+        builder.ToTable("StatDailyFacts");
+
+        // The day leads the key: a rollup replaces whole day partitions, and every question is a day range.
+        builder.HasKey(f => new { f.Day, f.RegionCode, f.EnterpriseId, f.CourseId });
+        builder.Property(f => f.RegionCode).HasMaxLength(6).IsUnicode(false);
+    }
+}
+
+internal sealed class LearnerMonthConfiguration : IEntityTypeConfiguration<LearnerMonth>
+{
+    public void Configure(EntityTypeBuilder<LearnerMonth> builder)
+    {
+        builder.ToTable("StatLearnerMonths");
+        builder.HasKey(m => new { m.Month, m.LearnerId, m.CourseId });
+        builder.Property(m => m.RegionCode).HasMaxLength(6).IsUnicode(false);
+    }
+}
+
+internal sealed class RollupRunConfiguration : IEntityTypeConfiguration<RollupRun>
+{
+    public void Configure(EntityTypeBuilder<RollupRun> builder)
+    {
+        builder.ToTable("StatRollupRuns");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.RequestedBy).HasMaxLength(256);
+        builder.Property(r => r.Error).HasMaxLength(2000);
+        builder.Ignore(r => r.PercentDone);
+        builder.HasIndex(r => new { r.Trigger, r.CreatedAt });
+        builder.HasIndex(r => r.Status);
+    }
+}
+
+internal sealed class StatisticsExportConfiguration : IEntityTypeConfiguration<StatisticsExport>
+{
+    public void Configure(EntityTypeBuilder<StatisticsExport> builder)
+    {
+        builder.ToTable("StatExports");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.FilterJson).HasMaxLength(1000).IsRequired();
+        builder.Ignore(e => e.Percent);
+        builder.HasIndex(e => new { e.RequestedBy, e.CreatedAt });
+    }
+}

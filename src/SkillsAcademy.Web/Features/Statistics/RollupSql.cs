@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SkillsAcademy.Infrastructure.Persistence;
+
+namespace SkillsAcademy.Web.Features.Statistics;
+
+/// <summary>
+/// The set-based statements that rebuild one day partition of the rollups, in the dialect of the database in use.
+/// Parameters: {0} day, {1} start (UTC instant, inclusive), {2} end (exclusive), {3} first day of the month,
+/// {4} the day's bit in <c>StatLearnerMonths.ActiveDays</c>.
+/// </summary>
+internal sealed class RollupSql
+{
+    private static readonly DateTimeOffsetToBinaryConverter SqliteInstant = new();
+
+    private RollupSql(bool sqlite)
+    {
+        Sqlite = sqlite;
+        var courseId = sqlite ? "CAST(json_extract(e.Data, '$.courseId') AS INTEGER)" : "CAST(JSON_VALUE(e.Data, '$.courseId') AS int)";
+        var seconds = sqlite ? "CAST(json_extract(e.Data, '$.seconds') AS INTEGER)" : "CAST(JSON_VALUE(e.Data, '$.seconds') AS bigint)";
+        var passed = sqlite ? "a.Passed" : "CAST(a.Passed AS int)";
+        var fen = sqlite ? "CAST(ROUND(b.FaceValue * 100) AS INTEGER)" : "CAST(ROUND(b.FaceValue * 100, 0) AS bigint)";
+        var segment = $"e.Kind = 'StudySegmentCredited' AND e.OccurredAt >= {{1}} AND e.OccurredAt < {{2}}";
+
+        DeleteFacts = "DELETE FROM StatDailyFacts WHERE Day = {0}";
+
+        // Every source lands in one column set, then one GROUP BY per (region, enterprise, course) cell.
+        InsertFacts = $$"""
+            INSERT INTO StatDailyFacts (Day, RegionCode, EnterpriseId, CourseId, OccupationId, SkillLevel, CreditedSeconds,
+                PersonTimes, NewEnrolments, Completions, Certificates, QuizAttempts, QuizPasses, VouchersRedeemed, VoucherAmountFen)
+            SELECT {0}, COALESCE(p.RegionCode, ''), COALESCE(p.EnterpriseId, 0), x.CourseId, c.OccupationId, c.SkillLevel,
+                SUM(x.Seconds), SUM(x.Active), SUM(x.Enrolled), SUM(x.Completed), SUM(x.Certified), SUM(x.Attempted), SUM(x.Passed),
+                SUM(x.Redeemed), SUM(x.Fen)
+            FROM (
+                SELECT s.LearnerId, s.CourseId, SUM(s.Seconds) AS Seconds, 1 AS Active, 0 AS Enrolled, 0 AS Completed, 0 AS Certified,
+                    0 AS Attempted, 0 AS Passed, 0 AS Redeemed, 0 AS Fen
+                FROM (SELECT e.LearnerId, {{courseId}} AS CourseId, {{seconds}} AS Seconds FROM LearningEvents e WHERE {{segment}}) s
+                GROUP BY s.LearnerId, s.CourseId
+                UNION ALL
+                SELECT n.LearnerId, n.CourseId, 0, 0, 1, 0, 0, 0, 0, 0, 0 FROM Enrolments n WHERE n.EnrolledAt >= {1} AND n.EnrolledAt < {2}
+                UNION ALL
+                SELECT n.LearnerId, n.CourseId, 0, 0, 0, 1, 0, 0, 0, 0, 0 FROM Enrolments n WHERE n.CompletedAt >= {1} AND n.CompletedAt < {2}
+                UNION ALL
+                SELECT t.LearnerId, t.CourseId, 0, 0, 0, 0, 1, 0, 0, 0, 0 FROM Certificates t WHERE t.IssuedAt >= {1} AND t.IssuedAt < {2}
+                UNION ALL
+                SELECT a.LearnerId, a.CourseId, 0, 0, 0, 0, 0, 1, {{passed}}, 0, 0 FROM QuizAttempts a
+                WHERE a.Status IN (2, 3) AND a.ClosedAt >= {1} AND a.ClosedAt < {2}
+                UNION ALL
+                SELECT v.LearnerId, n.CourseId, 0, 0, 0, 0, 0, 0, 0, 1, {{fen}}
+                FROM Vouchers v JOIN VoucherBatches b ON b.Id = v.BatchId JOIN Enrolments n ON n.Id = v.EnrolmentId
+                WHERE v.Status = 4 AND v.RedeemedAt >= {1} AND v.RedeemedAt < {2}
+            ) x
+            JOIN Courses c ON c.Id = x.CourseId
+            LEFT JOIN LearnerProfiles p ON p.UserId = x.LearnerId
+            GROUP BY COALESCE(p.RegionCode, ''), COALESCE(p.EnterpriseId, 0), x.CourseId, c.OccupationId, c.SkillLevel
+            """;
+
+        // Study days only ever accumulate (learning events are append-only), so OR-ing the day's bit in is the whole
+        // recompute of the day for this table: running it again changes nothing.
+        var activePairs = $$"""
+            SELECT {3} AS Month, x.LearnerId, x.CourseId, COALESCE(p.RegionCode, '') AS RegionCode, COALESCE(p.EnterpriseId, 0) AS EnterpriseId,
+                c.OccupationId, c.SkillLevel, {4} AS ActiveDays
+            FROM (SELECT DISTINCT e.LearnerId, {{courseId}} AS CourseId FROM LearningEvents e WHERE {{segment}}) x
+            JOIN Courses c ON c.Id = x.CourseId
+            LEFT JOIN LearnerProfiles p ON p.UserId = x.LearnerId
+            """;
+        UpsertLearnerMonths = sqlite
+            ? $$"""
+                INSERT INTO StatLearnerMonths (Month, LearnerId, CourseId, RegionCode, EnterpriseId, OccupationId, SkillLevel, ActiveDays)
+                {{activePairs}}
+                WHERE 1 = 1
+                ON CONFLICT (Month, LearnerId, CourseId) DO UPDATE SET ActiveDays = ActiveDays | excluded.ActiveDays,
+                    RegionCode = excluded.RegionCode, EnterpriseId = excluded.EnterpriseId,
+                    OccupationId = excluded.OccupationId, SkillLevel = excluded.SkillLevel
+                """
+            : $$"""
+                MERGE StatLearnerMonths WITH (HOLDLOCK) AS t
+                USING ({{activePairs}}) AS s
+                ON t.Month = s.Month AND t.LearnerId = s.LearnerId AND t.CourseId = s.CourseId
+                WHEN MATCHED THEN UPDATE SET ActiveDays = t.ActiveDays | s.ActiveDays, RegionCode = s.RegionCode,
+                    EnterpriseId = s.EnterpriseId, OccupationId = s.OccupationId, SkillLevel = s.SkillLevel
+                WHEN NOT MATCHED THEN INSERT (Month, LearnerId, CourseId, RegionCode, EnterpriseId, OccupationId, SkillLevel, ActiveDays)
+                    VALUES (s.Month, s.LearnerId, s.CourseId, s.RegionCode, s.EnterpriseId, s.OccupationId, s.SkillLevel, s.ActiveDays);
+                """;
+    }
+
+    public bool Sqlite { get; }
+
+    public string DeleteFacts { get; }
+
+    public string InsertFacts { get; }
+
+    public string UpsertLearnerMonths { get; }
+
+    public static RollupSql For(SkillsAcademyDbContext db) => db.Database.IsSqlite() ? SqliteDialect : SqlServerDialect;
+
+    /// <summary>An instant as the database stores it (binary ticks on SQLite, datetimeoffset on SQL Server).</summary>
+    public object Instant(DateTimeOffset value) => Sqlite ? SqliteInstant.ConvertToProvider(value)! : value;
+
+    private static readonly RollupSql SqliteDialect = new(sqlite: true);
+    private static readonly RollupSql SqlServerDialect = new(sqlite: false);
+}

@@ -1,0 +1,181 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SkillsAcademy.Domain.Learning;
+using SkillsAcademy.Domain.Statistics;
+using SkillsAcademy.Infrastructure.Persistence;
+using SkillsAcademy.Web.Platform;
+
+namespace SkillsAcademy.Web.Features.Statistics;
+
+/// <summary>
+/// Rebuilds the statistics rollups from the records, one whole day partition at a time, each day in its own
+/// transaction together with the run's progress: a run repeated, or resumed after a crash, ends with the same
+/// tables. Runs are recorded in <see cref="RollupRun"/> for the staff page.
+/// </summary>
+public sealed partial class StatisticsRollup(
+    IDbContextFactory<SkillsAcademyDbContext> contextFactory,
+    IBackgroundJobClient jobs,
+    IOptions<PlatformOptions> platform,
+    IOptions<StatisticsOptions> options,
+    TimeProvider timeProvider,
+    ILogger<StatisticsRollup> logger)
+{
+    public const string HourlyJobId = "statistics-rollup-hourly";
+    public const string NightlyJobId = "statistics-rollup-nightly";
+
+    private PlatformCalendar Calendar => new(platform.Value.GetTimeZone());
+
+    /// <summary>Queues a staff re-run of a day range; null with a resource key when the range is refused.</summary>
+    public async Task<(int? RunId, string? Problem)> RequestAsync(DateOnly from, DateOnly to, string requestedBy, CancellationToken cancellationToken = default)
+    {
+        var today = Calendar.Today(timeProvider);
+        if (to < from)
+        {
+            return (null, "Statistics.Error.RangeReversed");
+        }
+
+        if (to > today)
+        {
+            return (null, "Statistics.Rollup.Error.Future");
+        }
+
+        if (to.DayNumber - from.DayNumber + 1 > options.Value.MaxRerunDays)
+        {
+            return (null, "Statistics.Rollup.Error.TooLong");
+        }
+
+        var runId = await CreateRunAsync(RollupTrigger.Manual, from, to, requestedBy, cancellationToken);
+        jobs.Enqueue<StatisticsRollup>(rollup => rollup.RunAsync(runId, CancellationToken.None));
+        return (runId, null);
+    }
+
+    /// <summary>Rebuilds a day range now, in this process (command line, benchmarks, tests); returns the run's id.</summary>
+    public async Task<int> RebuildAsync(DateOnly from, DateOnly to, RollupTrigger trigger, string? requestedBy, CancellationToken cancellationToken = default)
+    {
+        var runId = await CreateRunAsync(trigger, from, to, requestedBy, cancellationToken);
+        await RunAsync(runId, cancellationToken);
+        return runId;
+    }
+
+    /// <summary>Test hook: called inside each day's transaction before it commits (to simulate a crash mid-run).</summary>
+    internal Func<DateOnly, Task>? BeforeDayCommit { get; set; }
+
+    /// <summary>
+    /// The hourly run: today, and every day since the last successful hourly run started (so the hour before
+    /// midnight is counted on the first run of the next day).
+    /// </summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [AutomaticRetry(Attempts = 2)]
+    public async Task<int> HourlyAsync(CancellationToken cancellationToken)
+    {
+        var today = Calendar.Today(timeProvider);
+        DateTimeOffset? lastStart;
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            lastStart = await db.RollupRuns.AsNoTracking()
+                .Where(r => r.Trigger == RollupTrigger.Hourly && r.Status == RollupStatus.Succeeded)
+                .OrderByDescending(r => r.Id).Select(r => r.StartedAt).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        var from = lastStart is { } start ? Calendar.DayOf(start) : today;
+        if (from < today.AddDays(-1))
+        {
+            from = today.AddDays(-1); // Older days are the nightly run's.
+        }
+
+        var runId = await CreateRunAsync(RollupTrigger.Hourly, from, today, null, cancellationToken);
+        await RunAsync(runId, cancellationToken);
+        return runId;
+    }
+
+    /// <summary>The nightly run: the last <see cref="StatisticsOptions.NightlyDays"/> days up to yesterday, recomputed.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 3600)]
+    [AutomaticRetry(Attempts = 2)]
+    public async Task<int> NightlyAsync(CancellationToken cancellationToken)
+    {
+        var yesterday = Calendar.Today(timeProvider).AddDays(-1);
+        var runId = await CreateRunAsync(RollupTrigger.Nightly, yesterday.AddDays(1 - options.Value.NightlyDays), yesterday, null, cancellationToken);
+        await RunAsync(runId, cancellationToken);
+        return runId;
+    }
+
+    /// <summary>Runs (or re-runs from its first day, after a crash) a recorded run.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 3600)]
+    [AutomaticRetry(Attempts = 2)]
+    public async Task RunAsync(int runId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.RollupRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run is null || run.Status == RollupStatus.Succeeded)
+        {
+            return;
+        }
+
+        var started = timeProvider.GetUtcNow();
+        await db.RollupRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(
+            set => set.SetProperty(r => r.Status, RollupStatus.Running).SetProperty(r => r.StartedAt, started)
+                .SetProperty(r => r.DaysDone, 0).SetProperty(r => r.Error, (string?)null),
+            cancellationToken);
+        try
+        {
+            var done = 0;
+            for (var day = run.From; day <= run.To; day = day.AddDays(1))
+            {
+                done++;
+                await RollUpDayAsync(db, day, runId, done, cancellationToken);
+            }
+
+            await db.RollupRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(
+                set => set.SetProperty(r => r.Status, RollupStatus.Succeeded).SetProperty(r => r.FinishedAt, timeProvider.GetUtcNow()),
+                CancellationToken.None);
+            LogRolledUp(runId, run.Trigger, run.From, run.To, timeProvider.GetUtcNow() - started);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogFailed(exception, runId);
+            var message = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
+            await db.RollupRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(
+                set => set.SetProperty(r => r.Status, RollupStatus.Failed).SetProperty(r => r.FinishedAt, timeProvider.GetUtcNow())
+                    .SetProperty(r => r.Error, message),
+                CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Rebuilds one day in one transaction, recording the run's progress in the same transaction.</summary>
+    private async Task RollUpDayAsync(SkillsAcademyDbContext db, DateOnly day, int runId, int daysDone, CancellationToken cancellationToken)
+    {
+        var sql = RollupSql.For(db);
+        var start = sql.Instant(Calendar.StartOfDayUtc(day));
+        var end = sql.Instant(Calendar.StartOfDayUtc(day.AddDays(1)));
+        object[] parameters = [day, start, end, DayMask.MonthOf(day), DayMask.Bit(day)];
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(sql.DeleteFacts, parameters, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(sql.InsertFacts, parameters, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(sql.UpsertLearnerMonths, parameters, cancellationToken);
+        await db.RollupRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(set => set.SetProperty(r => r.DaysDone, daysDone), cancellationToken);
+        if (BeforeDayCommit is { } hook)
+        {
+            await hook(day);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<int> CreateRunAsync(RollupTrigger trigger, DateOnly from, DateOnly to, string? requestedBy, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = new RollupRun(trigger, from, to, requestedBy, timeProvider.GetUtcNow());
+        db.RollupRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return run.Id;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Statistics rollup run {RunId} ({Trigger}) rebuilt {From}..{To} in {Elapsed}.")]
+    private partial void LogRolledUp(int runId, RollupTrigger trigger, DateOnly from, DateOnly to, TimeSpan elapsed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Statistics rollup run {RunId} failed.")]
+    private partial void LogFailed(Exception exception, int runId);
+}

@@ -1,0 +1,145 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SkillsAcademy.Domain.Statistics;
+using SkillsAcademy.Infrastructure.Persistence;
+using SkillsAcademy.Web.Features.Statistics;
+using SkillsAcademy.Web.Platform;
+
+namespace SkillsAcademy.Benchmarks;
+
+/// <summary>
+/// The full statistics rollup (every day of the generated year, day partition by day partition, through
+/// <see cref="StatisticsRollup"/>) against one hand-written <c>INSERT … SELECT … GROUP BY</c> per rollup table producing
+/// the same rows, and the hourly run of one day, on a database made by <c>--generate-demo-data</c>.
+/// </summary>
+/// <remarks>
+/// Generate the data once, then point the benchmark at it (the file is copied, so the original stays untouched):
+/// <code>
+/// dotnet run -c Release --project src/SkillsAcademy.Web -- --generate-demo-data --learners 10000 --courses 1000 --study-events 1000000
+/// STATS_BENCH_DB=src/SkillsAcademy.Web/App_Data/skillsacademy.db dotnet run -c Release --project tests/SkillsAcademy.Benchmarks -- --filter '*StatisticsRollup*'
+/// </code>
+/// </remarks>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
+public class StatisticsRollupBenchmarks
+{
+    private string _folder = "";
+    private string _connectionString = "";
+    private PooledDbContextFactory<SkillsAcademyDbContext> _factory = default!;
+    private StatisticsRollup _rollup = default!;
+    private DateOnly _from;
+    private DateOnly _to;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var source = Environment.GetEnvironmentVariable("STATS_BENCH_DB")
+            ?? throw new InvalidOperationException("Set STATS_BENCH_DB to a database made by --generate-demo-data.");
+        _folder = Path.Combine(Path.GetTempPath(), "skillsacademy-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+        var copy = Path.Combine(_folder, "statistics.db");
+        File.Copy(source, copy);
+        _connectionString = $"Data Source={copy}";
+        var options = new DbContextOptionsBuilder<SkillsAcademyDbContext>();
+        options.UseSkillsAcademyDatabase(DatabaseProvider.Sqlite, _connectionString);
+        _factory = new PooledDbContextFactory<SkillsAcademyDbContext>(options.Options);
+        using (var db = _factory.CreateDbContext())
+        {
+            db.Database.Migrate();
+        }
+
+        _rollup = new StatisticsRollup(
+            _factory, null!, Options.Create(new PlatformOptions()), Options.Create(new StatisticsOptions()), TimeProvider.System,
+            NullLogger<StatisticsRollup>.Instance);
+        using var connection = Open();
+        using var range = connection.CreateCommand();
+        range.CommandText = "SELECT MIN(OccurredAt), MAX(OccurredAt) FROM LearningEvents WHERE Kind = 'StudySegmentCredited'";
+        using var reader = range.ExecuteReader();
+        reader.Read();
+        var calendar = Domain.Learning.PlatformCalendar.Default;
+        _from = calendar.DayOf(DateTimeOffset.FromUnixTimeMilliseconds(((reader.GetInt64(0) >> 11) - 621355968000000) / 10_000));
+        _to = calendar.DayOf(DateTimeOffset.FromUnixTimeMilliseconds(((reader.GetInt64(1) >> 11) - 621355968000000) / 10_000));
+    }
+
+    [IterationSetup]
+    public void ClearRollups()
+    {
+        using var connection = Open();
+        using var clear = connection.CreateCommand();
+        clear.CommandText = "DELETE FROM StatDailyFacts; DELETE FROM StatLearnerMonths; DELETE FROM StatRollupRuns;";
+        clear.ExecuteNonQuery();
+    }
+
+    [Benchmark(Baseline = true, Description = "Hand-written INSERT…SELECT…GROUP BY, whole year")]
+    public void HandWrittenGroupBy()
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+
+        // Local day (UTC+8, no DST) straight from the stored binary instant.
+        const string Day = "date((((X.At >> 11) - 621355968000000) / 10000000) + 28800, 'unixepoch')";
+        command.CommandText = $$"""
+            INSERT INTO StatDailyFacts (Day, RegionCode, EnterpriseId, CourseId, OccupationId, SkillLevel, CreditedSeconds,
+                PersonTimes, NewEnrolments, Completions, Certificates, QuizAttempts, QuizPasses, VouchersRedeemed, VoucherAmountFen)
+            SELECT x.Day, COALESCE(p.RegionCode, ''), COALESCE(p.EnterpriseId, 0), x.CourseId, c.OccupationId, c.SkillLevel,
+                SUM(x.Seconds), SUM(x.Active), SUM(x.Enrolled), SUM(x.Completed), SUM(x.Certified), SUM(x.Attempted), SUM(x.Passed), SUM(x.Redeemed), SUM(x.Fen)
+            FROM (
+                SELECT s.Day, s.LearnerId, s.CourseId, SUM(s.Seconds) AS Seconds, 1 AS Active, 0 AS Enrolled, 0 AS Completed, 0 AS Certified, 0 AS Attempted, 0 AS Passed, 0 AS Redeemed, 0 AS Fen
+                FROM (SELECT {{Day.Replace("X.At", "e.OccurredAt")}} AS Day, e.LearnerId, CAST(json_extract(e.Data, '$.courseId') AS INTEGER) AS CourseId,
+                      CAST(json_extract(e.Data, '$.seconds') AS INTEGER) AS Seconds FROM LearningEvents e WHERE e.Kind = 'StudySegmentCredited') s
+                GROUP BY s.Day, s.LearnerId, s.CourseId
+                UNION ALL SELECT {{Day.Replace("X.At", "n.EnrolledAt")}}, n.LearnerId, n.CourseId, 0, 0, 1, 0, 0, 0, 0, 0, 0 FROM Enrolments n
+                UNION ALL SELECT {{Day.Replace("X.At", "n.CompletedAt")}}, n.LearnerId, n.CourseId, 0, 0, 0, 1, 0, 0, 0, 0, 0 FROM Enrolments n WHERE n.CompletedAt IS NOT NULL
+                UNION ALL SELECT {{Day.Replace("X.At", "t.IssuedAt")}}, t.LearnerId, t.CourseId, 0, 0, 0, 0, 1, 0, 0, 0, 0 FROM Certificates t
+                UNION ALL SELECT {{Day.Replace("X.At", "a.ClosedAt")}}, a.LearnerId, a.CourseId, 0, 0, 0, 0, 0, 1, a.Passed, 0, 0 FROM QuizAttempts a WHERE a.Status IN (2, 3)
+                UNION ALL SELECT {{Day.Replace("X.At", "v.RedeemedAt")}}, v.LearnerId, n.CourseId, 0, 0, 0, 0, 0, 0, 0, 1, CAST(ROUND(b.FaceValue * 100) AS INTEGER)
+                    FROM Vouchers v JOIN VoucherBatches b ON b.Id = v.BatchId JOIN Enrolments n ON n.Id = v.EnrolmentId WHERE v.Status = 4
+            ) x
+            JOIN Courses c ON c.Id = x.CourseId
+            LEFT JOIN LearnerProfiles p ON p.UserId = x.LearnerId
+            WHERE x.Day BETWEEN $from AND $to
+            GROUP BY x.Day, COALESCE(p.RegionCode, ''), COALESCE(p.EnterpriseId, 0), x.CourseId, c.OccupationId, c.SkillLevel;
+
+            INSERT INTO StatLearnerMonths (Month, LearnerId, CourseId, RegionCode, EnterpriseId, OccupationId, SkillLevel, ActiveDays)
+            SELECT substr(x.Day, 1, 8) || '01', x.LearnerId, x.CourseId, COALESCE(p.RegionCode, ''), COALESCE(p.EnterpriseId, 0), c.OccupationId, c.SkillLevel,
+                SUM(DISTINCT 1 << (CAST(substr(x.Day, 9, 2) AS INTEGER) - 1))
+            FROM (SELECT DISTINCT {{Day.Replace("X.At", "e.OccurredAt")}} AS Day, e.LearnerId, CAST(json_extract(e.Data, '$.courseId') AS INTEGER) AS CourseId
+                  FROM LearningEvents e WHERE e.Kind = 'StudySegmentCredited') x
+            JOIN Courses c ON c.Id = x.CourseId
+            LEFT JOIN LearnerProfiles p ON p.UserId = x.LearnerId
+            WHERE x.Day BETWEEN $from AND $to
+            GROUP BY substr(x.Day, 1, 8), x.LearnerId, x.CourseId;
+            """;
+        command.Parameters.AddWithValue("$from", _from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$to", _to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    [Benchmark(Description = "StatisticsRollup, whole year, one transaction per day")]
+    public Task<int> ProductRollup() => _rollup.RebuildAsync(_from, _to, RollupTrigger.Manual, "benchmark");
+
+    [Benchmark(Description = "StatisticsRollup, one day (the hourly run)")]
+    public Task<int> OneDay() => _rollup.RebuildAsync(_to, _to, RollupTrigger.Hourly, null);
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+}

@@ -1,0 +1,233 @@
+using CsCheck;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SkillsAcademy.Domain.Catalog;
+using SkillsAcademy.Domain.Statistics;
+using SkillsAcademy.IntegrationTests.Features.Learning;
+using SkillsAcademy.Web.Features.Statistics;
+using SkillsAcademy.TestUtilities;
+using static SkillsAcademy.TestUtilities.StatisticsWorld;
+
+namespace SkillsAcademy.IntegrationTests.Features.Statistics;
+
+/// <summary>
+/// The rollups against the raw records: random histories and random filters (CsCheck), returning learners,
+/// re-runs and a run that dies half-way.
+/// </summary>
+public sealed class StatisticsRollupTests(ClockedAppFixture app) : IClassFixture<ClockedAppFixture>
+{
+    private static readonly DateTimeOffset Start = Calendar.StartOfDayUtc(FirstDay);
+    private static readonly DateOnly LastDay = FirstDay.AddDays(Days - 1);
+
+    private static readonly SemaphoreSlim OneWorld = new(1, 1);
+    private static StatisticsWorld? _world;
+
+    private static readonly string?[] RegionChoices = [null, null, "350000", "350100", "350102", "350200", "350500", "350104"];
+
+    private T Service<T>() where T : notnull => app.Factory.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    private async Task<StatisticsWorld> WorldAsync()
+    {
+        await OneWorld.WaitAsync();
+        try
+        {
+            return _world ??= await CreateAsync(app.Factory, "ST");
+        }
+        finally
+        {
+            OneWorld.Release();
+        }
+    }
+
+    private static Gen<DateTimeOffset> Instant { get; } = Gen.Int[0, (Days * 24 * 60) - 1].Select(minutes => Start.AddMinutes(minutes));
+
+    private static Gen<History> Histories { get; } =
+        Gen.Select(
+            Gen.Select(Gen.Int[0, 7], Gen.Int[0, 2], Instant, Gen.Int[1, 2700]).Select((l, c, at, s) => new Segment(l, c, at, s)).Array[0, 60],
+            Gen.Select(Gen.Int[0, 23], Instant, Gen.Int[0, 3], Gen.Int[1, 20]).Array[0, 12],
+            Gen.Select(Gen.Int[0, 7], Gen.Int[0, 2], Instant, Gen.Bool).Select((l, c, at, p) => new AttemptRecord(l, c, at, p)).Array[0, 15])
+        .Select((segments, enrolments, attempts) => new History(
+            segments,
+            enrolments.DistinctBy(e => e.Item1).Select(e =>
+            {
+                var (pair, at, stage, days) = e;
+                var completed = stage >= 1 ? at.AddDays(days) : (DateTimeOffset?)null;
+                return new EnrolmentRecord(pair / 3, pair % 3, at, completed, stage >= 2 ? completed!.Value.AddHours(1) : null, stage == 3 || pair % 5 == 0 ? at.AddMinutes(1) : null);
+            }).ToList(),
+            attempts));
+
+    private Gen<StatisticsFilter> Filters(StatisticsWorld world) =>
+        Gen.Select(
+            Gen.Int[0, Days - 1],
+            Gen.Int[0, Days - 1],
+            Gen.Int[0, 7].Select(i => RegionChoices[i]),
+            Gen.Int[0, 6],
+            Gen.Int[0, 4])
+        .Select((a, b, region, dim, which) =>
+        {
+            var (from, to) = a <= b ? (a, b) : (b, a);
+            var filter = new StatisticsFilter { From = FirstDay.AddDays(from), To = FirstDay.AddDays(to), RegionCode = region };
+            return dim switch
+            {
+                1 => filter with { OccupationId = world.Courses[which % 3].OccupationId },
+                2 => filter with { SkillLevel = which % 2 == 0 ? SkillLevel.Level5 : SkillLevel.Level4 },
+                3 => filter with { EnterpriseId = world.Learners[which % 5].EnterpriseId },
+                4 => filter with { CourseId = world.Courses[which % 3].Id },
+                _ => filter,
+            };
+        });
+
+    private async Task RebuildAsync(StatisticsRollup? rollup = null) =>
+        await (rollup ?? Service<StatisticsRollup>()).RebuildAsync(FirstDay, LastDay, RollupTrigger.Manual, "test");
+
+    [Fact]
+    public async Task Every_figure_for_random_filters_equals_the_figure_computed_from_the_raw_records()
+    {
+        var world = await WorldAsync();
+        await Gen.Select(Histories, Filters(world).Array[8]).SampleAsync(
+            async (history, filters) =>
+            {
+                await ClearAsync(app.Factory);
+                await world.WriteAsync(app.Factory, history);
+                await RebuildAsync();
+                var queries = Service<StatisticsQueries>();
+                foreach (var filter in filters)
+                {
+                    (await queries.MeasuresAsync(filter)).ShouldBe(world.Expected(history, filter), $"{history} / {filter}");
+                }
+            },
+            iter: 25,
+            threads: 1);
+    }
+
+    [Fact]
+    public async Task Learners_over_a_month_are_distinct_over_the_month_not_the_sum_of_daily_counts()
+    {
+        var world = await WorldAsync();
+        await ClearAsync(app.Factory);
+        var day = Calendar.StartOfDayUtc(new DateOnly(2026, 9, 1)).AddHours(12);
+        var history = new History(
+            [
+                new Segment(0, 0, day, 600), new Segment(0, 0, day.AddDays(3), 600), new Segment(0, 1, day.AddDays(7), 300),
+                new Segment(1, 0, day.AddDays(3), 900), new Segment(1, 0, day.AddDays(20), 900),
+            ],
+            [],
+            []);
+        await world.WriteAsync(app.Factory, history);
+        await RebuildAsync();
+
+        var month = new StatisticsFilter { From = new DateOnly(2026, 9, 1), To = new DateOnly(2026, 9, 30) };
+        var figures = await Service<StatisticsQueries>().MeasuresAsync(month);
+        var dailyLearners = 0;
+        for (var d = month.From; d <= month.To; d = d.AddDays(1))
+        {
+            dailyLearners += (await Service<StatisticsQueries>().MeasuresAsync(month with { From = d, To = d })).Learners;
+        }
+
+        dailyLearners.ShouldBe(5);
+        figures.Learners.ShouldBe(2);
+        figures.PersonTimes.ShouldBe(3);
+        figures.CreditedSeconds.ShouldBe(3300);
+        figures.ShouldBe(world.Expected(history, month));
+
+        // The same across a month boundary: learner 1 in September and October is still one learner.
+        await world.WriteAsync(app.Factory, new History([new Segment(1, 0, day.AddDays(35), 60)], [], []));
+        await RebuildAsync();
+        var twoMonths = await Service<StatisticsQueries>().MeasuresAsync(month with { To = new DateOnly(2026, 10, 31) });
+        twoMonths.Learners.ShouldBe(2);
+        twoMonths.PersonTimes.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_second_run_and_a_run_after_one_that_died_half_way_give_identical_tables()
+    {
+        var world = await WorldAsync();
+        await ClearAsync(app.Factory);
+        var history = Enumerable.Range(0, 1000).Select(_ => Histories.Single())
+            .First(h => h.Segments.Count > 30 && h.Enrolments.Count > 5 && h.Attempts.Count > 5);
+        await world.WriteAsync(app.Factory, history);
+
+        await RebuildAsync();
+        var clean = await SnapshotAsync();
+        clean.Facts.ShouldNotBeEmpty();
+
+        await RebuildAsync();
+        (await SnapshotAsync()).ShouldBe(clean);
+
+        // A run that dies inside day 40's transaction: earlier days are rebuilt, day 40 rolled back, the run marked failed.
+        await ClearRollupsAsync();
+        var dying = Service<StatisticsRollup>();
+        var fatal = FirstDay.AddDays(40);
+        dying.BeforeDayCommit = day => day == fatal ? throw new IOException("disk gone") : Task.CompletedTask;
+        await Should.ThrowAsync<IOException>(() => RebuildAsync(dying));
+        var partial = await SnapshotAsync();
+        partial.Facts.ShouldAllBe(f => f.Day < fatal);
+        var failed = (await Service<StatisticsService>().RecentRunsAsync(1)).ShouldHaveSingleItem();
+        failed.Status.ShouldBe(RollupStatus.Failed);
+        failed.DaysDone.ShouldBe(40);
+
+        await RebuildAsync();
+        (await SnapshotAsync()).ShouldBe(clean);
+    }
+
+    [Fact]
+    public async Task The_hourly_run_covers_today_and_after_midnight_also_yesterday()
+    {
+        var world = await WorldAsync();
+        await ClearAsync(app.Factory);
+        var today = Calendar.Today(app.Time);
+        var history = new History([new Segment(2, 2, app.Time.GetUtcNow().AddMinutes(-30), 120)], [], []);
+        await world.WriteAsync(app.Factory, history);
+
+        var first = await Service<StatisticsRollup>().HourlyAsync(CancellationToken.None);
+        var run = (await Service<StatisticsService>().RunAsync(first))!;
+        (run.From, run.To, run.Status).ShouldBe((today, today, RollupStatus.Succeeded));
+        (await Service<StatisticsQueries>().MeasuresAsync(new StatisticsFilter { From = today, To = today })).CreditedSeconds.ShouldBe(120);
+
+        // Study late in the evening lands after the last hourly run; the first run of the next day still counts it.
+        var lateEvening = Calendar.StartOfDayUtc(today.AddDays(1)).AddMinutes(-10);
+        app.Time.SetUtcNow(lateEvening);
+        await world.WriteAsync(app.Factory, new History([new Segment(2, 2, lateEvening, 300)], [], []));
+        app.Time.Advance(TimeSpan.FromMinutes(17));
+        var next = (await Service<StatisticsService>().RunAsync(await Service<StatisticsRollup>().HourlyAsync(CancellationToken.None)))!;
+        (next.From, next.To).ShouldBe((today, today.AddDays(1)));
+        (await Service<StatisticsQueries>().MeasuresAsync(new StatisticsFilter { From = today, To = today })).CreditedSeconds.ShouldBe(420);
+        (await Service<StatisticsService>().LastSuccessAsync()).ShouldContainKey(RollupTrigger.Hourly);
+    }
+
+    [Fact]
+    public async Task Staff_re_runs_are_refused_for_reversed_future_or_overlong_ranges()
+    {
+        var rollup = Service<StatisticsRollup>();
+        var today = Calendar.Today(app.Time);
+        (await rollup.RequestAsync(today, today.AddDays(-1), "staff")).Problem.ShouldBe("Statistics.Error.RangeReversed");
+        (await rollup.RequestAsync(today, today.AddDays(1), "staff")).Problem.ShouldBe("Statistics.Rollup.Error.Future");
+        (await rollup.RequestAsync(today.AddDays(-500), today, "staff")).Problem.ShouldBe("Statistics.Rollup.Error.TooLong");
+    }
+
+    private async Task ClearRollupsAsync()
+    {
+        await using var db = await NewContextAsync(app.Factory);
+        await db.DailyFacts.ExecuteDeleteAsync();
+        await db.LearnerMonths.ExecuteDeleteAsync();
+    }
+
+    private async Task<Snapshot> SnapshotAsync()
+    {
+        await using var db = await NewContextAsync(app.Factory);
+        var facts = (await db.DailyFacts.AsNoTracking().ToListAsync())
+            .OrderBy(f => f.Day).ThenBy(f => f.RegionCode).ThenBy(f => f.EnterpriseId).ThenBy(f => f.CourseId).ToList();
+        var months = (await db.LearnerMonths.AsNoTracking().ToListAsync())
+            .OrderBy(m => m.Month).ThenBy(m => m.LearnerId).ThenBy(m => m.CourseId).Select(m => (m.Month, m.LearnerId, m.CourseId, m.RegionCode, m.ActiveDays)).ToList();
+        return new Snapshot(facts.Select(f => (f.Day, f.RegionCode, f.EnterpriseId, f.CourseId, f.CreditedSeconds, f.PersonTimes, f.NewEnrolments, f.Completions, f.Certificates, f.QuizAttempts, f.QuizPasses, f.VouchersRedeemed, f.VoucherAmountFen)).ToList(), months);
+    }
+
+    private sealed record Snapshot(
+        IReadOnlyList<(DateOnly Day, string Region, int Enterprise, int Course, long Seconds, int PersonTimes, int Enrolments, int Completions, int Certificates, int Attempts, int Passes, int Vouchers, long Fen)> Facts,
+        IReadOnlyList<(DateOnly Month, Guid Learner, int Course, string Region, int Days)> Months)
+    {
+        public bool Equals(Snapshot? other) => other is not null && Facts.SequenceEqual(other.Facts) && Months.SequenceEqual(other.Months);
+
+        public override int GetHashCode() => Facts.Count;
+    }
+}
