@@ -4,7 +4,7 @@ using SkillsAcademy.TestUtilities;
 namespace SkillsAcademy.EndToEndTests;
 
 /// <summary>The application on a loopback port and Debian's Chromium driven by Playwright (no downloaded browser).</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const int PhoneWidth = 390;
     public const int PhoneHeight = 844;
@@ -18,12 +18,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>
+    /// Lesson pages report every second instead of every 15: the crediting rule on the server is unchanged.
+    /// A fixture for other journeys may add settings of its own.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?> { ["Learning:ReportIntervalSeconds"] = "1" };
+
     public static string ArtifactsDirectory { get; } = Path.Combine(RepositoryRoot.Path, "artifacts", "screenshots");
 
     public async ValueTask InitializeAsync()
     {
-        // Lesson pages report every second instead of every 15: the crediting rule on the server is unchanged.
-        Factory = new SkillsAcademyWebFactory(_data.Path, new Dictionary<string, string?> { ["Learning:ReportIntervalSeconds"] = "1" });
+        Factory = new SkillsAcademyWebFactory(_data.Path, Settings);
         BaseAddress = Factory.StartKestrel();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

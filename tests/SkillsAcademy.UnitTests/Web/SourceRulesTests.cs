@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using SkillsAcademy.TestUtilities;
+
+namespace SkillsAcademy.UnitTests.Web;
+
+/// <summary>
+/// Rules about the web project's source that a reviewer would otherwise have to remember (Microsoft's threat
+/// mitigation guidance for interactive server-side Blazor, ASVS V1.3 and V3.7): raw HTML reaches a page only from
+/// the sanitizer, and a return URL taken from the address is used only through LocalUrl.
+/// </summary>
+public sealed partial class SourceRulesTests
+{
+    private static readonly string WebProject = Path.Combine(RepositoryRoot.Path, "src", "SkillsAcademy.Web");
+
+    private static IEnumerable<(string File, int Line, string Text)> SourceLines() =>
+        Directory.EnumerateFiles(WebProject, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadAllLines(f).Select((text, i) => (Path.GetRelativePath(WebProject, f), i + 1, text)));
+
+    [Fact]
+    public void Every_MarkupString_is_made_from_sanitized_html()
+    {
+        var uses = SourceLines().Where(l => l.Text.Contains("MarkupString", StringComparison.Ordinal)).ToList();
+
+        uses.Count.ShouldBeGreaterThanOrEqualTo(3, "the lesson page, the editor preview and the review page show Markdown");
+        uses.Where(l => !SanitizedMarkup().IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ShouldBeEmpty("raw HTML may only come from LessonMarkdown.ToSafeHtml (or a SafeHtml value it produced)");
+    }
+
+    [Fact]
+    public void A_return_url_from_the_address_is_only_used_through_LocalUrl()
+    {
+        var uses = SourceLines()
+            .Where(l => ReturnUrlUse().IsMatch(l.Text))
+            .Where(l => !l.Text.Contains("private string? ReturnUrl { get; set; }", StringComparison.Ordinal)
+                && !l.Text.Contains("string? returnUrl)", StringComparison.Ordinal))
+            .ToList();
+
+        uses.Count.ShouldBeGreaterThanOrEqualTo(5);
+        uses.Where(l => !l.Text.Contains("LocalUrl.OrHome(ReturnUrl)", StringComparison.Ordinal) && !l.Text.Contains("LocalUrl.OrHome(returnUrl)", StringComparison.Ordinal))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ShouldBeEmpty("a return URL from the query string must go through LocalUrl.OrHome");
+    }
+
+    // (MarkupString)(x.SafeHtml ...) or (MarkupString)Markdown.ToSafeHtml(...)
+    [GeneratedRegex(@"\(MarkupString\)\s*\(?\s*[\w.]*(SafeHtml|ToSafeHtml\()")]
+    private static partial Regex SanitizedMarkup();
+
+    // The query-bound property or the endpoint parameter, not the locally built "returnUrl" variables of redirects.
+    [GeneratedRegex(@"\bReturnUrl\b|OrHome\(returnUrl\)|Redirect\w*\(\s*returnUrl|NavigateTo\(\s*returnUrl|Href=""@returnUrl")]
+    private static partial Regex ReturnUrlUse();
+}
