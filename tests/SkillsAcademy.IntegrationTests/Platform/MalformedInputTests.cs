@@ -48,7 +48,7 @@ public sealed class MalformedInputAppFixture : IAsyncLifetime
 
 /// <summary>
 /// Property-based tests (CsCheck) that throw random and malformed input at every parser and import of the running
-/// app (ASVS V1.2, V2.2): course packages (random mutations of a valid manifest), quiz answers, verification
+/// app (ASVS 5.0 V2 Validation and Business Logic, V5 File Handling): course packages (random mutations of a valid manifest), quiz answers, verification
 /// parameters and voucher import files. Each input ends in a clear answer — never an unhandled exception or a 500 —
 /// and a refused input writes nothing.
 /// </summary>

@@ -18,7 +18,7 @@ using SkillsAcademy.Web.Features.Vouchers;
 namespace SkillsAcademy.IntegrationTests.Platform;
 
 /// <summary>
-/// Object-level access (ASVS V8.2.2): every service and endpoint that takes an id checks that the object is the
+/// Object-level access (ASVS 5.0 V8 Authorization): every service and endpoint that takes an id checks that the object is the
 /// caller's. Each test gives learner (or instructor) A an object and has B ask for it by its id, through the
 /// service and, where there is one, the HTTP endpoint; A's own request is the control that the id was right.
 /// </summary>

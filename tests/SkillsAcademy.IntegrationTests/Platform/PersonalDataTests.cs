@@ -19,7 +19,7 @@ using SkillsAcademy.Web.Features.Vouchers;
 namespace SkillsAcademy.IntegrationTests.Platform;
 
 /// <summary>
-/// Personal data (ASVS V14): after a run through everything that touches resident ID numbers (profiles, staff
+/// Personal data (ASVS 5.0 V14 Data Protection): after a run through everything that touches resident ID numbers (profiles, staff
 /// search and audited reveal, voucher import, certificate, record exports, a rejected number), no checksum-valid
 /// ID number is in clear in any file of the data folder (SQLite database, WAL, job storage, files) or in any line
 /// the app logged, at Debug level. Revealing a full number needs the permission and leaves an audit entry.

@@ -12,7 +12,7 @@ using SkillsAcademy.Web.Features.Vouchers;
 namespace SkillsAcademy.IntegrationTests.Platform;
 
 /// <summary>
-/// Abuse limits (ASVS V2.2.1, V6.3.1 in 5.0's numbering of anti-automation and brute force): log-in, registration,
+/// Abuse limits (ASVS 5.0 V2 anti-automation, V6 brute-force protection): log-in, registration,
 /// voucher claim and redemption, check-in and verification are limited per client address or per user; the one
 /// refused gets a clear message (429 for HTTP requests), and the next minute the limit starts over.
 /// </summary>

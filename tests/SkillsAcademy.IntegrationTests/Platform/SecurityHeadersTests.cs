@@ -17,8 +17,8 @@ using SkillsAcademy.TestUtilities;
 namespace SkillsAcademy.IntegrationTests.Platform;
 
 /// <summary>
-/// Response headers (ASVS V3.4), the generic error page with a correlation id that is also in the log (V16.5),
-/// antiforgery on the sign-out post (V3.5) and the explicit circuit limits with detailed errors off outside Development.
+/// Response headers (ASVS 5.0 V3 Web Frontend Security), the generic error page with a correlation id that is also in the log (V16),
+/// antiforgery on the sign-out post (V3) and the explicit circuit limits with detailed errors off outside Development.
 /// </summary>
 public sealed partial class SecurityHeadersTests(SecurityHeadersTests.Fixture app) : IClassFixture<SecurityHeadersTests.Fixture>
 {

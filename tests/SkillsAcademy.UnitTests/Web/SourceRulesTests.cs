@@ -5,7 +5,7 @@ namespace SkillsAcademy.UnitTests.Web;
 
 /// <summary>
 /// Rules about the web project's source that a reviewer would otherwise have to remember (Microsoft's threat
-/// mitigation guidance for interactive server-side Blazor, ASVS V1.3 and V3.7): raw HTML reaches a page only from
+/// mitigation guidance for interactive server-side Blazor, ASVS 5.0 V1 Encoding and Sanitization, V3 Web Frontend Security): raw HTML reaches a page only from
 /// the sanitizer, and a return URL taken from the address is used only through LocalUrl.
 /// </summary>
 public sealed partial class SourceRulesTests

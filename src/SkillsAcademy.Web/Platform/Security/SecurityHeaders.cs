@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Components;
 namespace SkillsAcademy.Web.Platform.Security;
 
 /// <summary>
-/// Response headers that tell the browser what this site's pages may do (ASVS V3.4): a Content-Security-Policy
+/// Response headers that tell the browser what this site's pages may do (ASVS 5.0 V3 Web Frontend Security): a Content-Security-Policy
 /// without inline script, no framing, no MIME sniffing, no full referrer to other sites and no powerful features.
 /// </summary>
 public static class SecurityHeaders

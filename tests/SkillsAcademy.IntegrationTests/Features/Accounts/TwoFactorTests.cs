@@ -30,7 +30,7 @@ public sealed class MfaRequiredAppFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// Authenticator (TOTP) two-step sign-in (ASVS V6.5, V6.3.3): anyone may turn it on; staff and administrators
+/// Authenticator (TOTP) two-step sign-in (ASVS 5.0 V6 Authentication): anyone may turn it on; staff and administrators
 /// are sent to set it up before any staff page; the log-in then asks for the code or a one-time recovery code.
 /// Codes are computed in the test from the key the page shows (RFC 6238), with the real clock, as Identity uses it.
 /// </summary>
