@@ -89,7 +89,7 @@ public sealed partial class ScaleOutTests(ScaleOutFixture cluster) : IClassFixtu
     [Fact]
     public async Task A_recurring_job_fires_once_per_schedule_across_both_nodes()
     {
-        using var storage = new SQLiteStorage(cluster.HangfireDatabase, new SQLiteStorageOptions());
+        using var storage = OpenStorage(cluster.HangfireDatabase);
         await WaitForAsync(() => RunningServers(storage), servers => servers == 2, "a Hangfire server on each node");
 
         // The sweep is due every 5 s (at :00, :05, …) and both nodes' schedulers look every second, so a scheduler
@@ -109,7 +109,7 @@ public sealed partial class ScaleOutTests(ScaleOutFixture cluster) : IClassFixtu
     [Fact]
     public async Task Each_enqueued_job_runs_on_exactly_one_node()
     {
-        using var storage = new SQLiteStorage(cluster.HangfireDatabase, new SQLiteStorageOptions());
+        using var storage = OpenStorage(cluster.HangfireDatabase);
         await WaitForAsync(() => RunningServers(storage), servers => servers == 2, "a Hangfire server on each node");
         var client = new BackgroundJobClient(storage);
 
@@ -268,4 +268,22 @@ public sealed partial class ScaleOutTests(ScaleOutFixture cluster) : IClassFixtu
     private static partial Regex CreditedTime();
 
     private sealed record RecurringRun(string JobId, long TriggeredAt);
+
+    // Hangfire logs through a static provider that the last in-process host pointed at its own logger factory; once
+    // an earlier test class's host is disposed, that factory is too, so storage opened here logs nowhere instead.
+    private static SQLiteStorage OpenStorage(string path)
+    {
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new SilentLogProvider());
+        return new SQLiteStorage(path, new SQLiteStorageOptions());
+    }
+
+    private sealed class SilentLogProvider : Hangfire.Logging.ILogProvider
+    {
+        public Hangfire.Logging.ILog GetLogger(string name) => new SilentLog();
+    }
+
+    private sealed class SilentLog : Hangfire.Logging.ILog
+    {
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+    }
 }
