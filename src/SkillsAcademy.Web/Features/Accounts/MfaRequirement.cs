@@ -32,7 +32,9 @@ public sealed class MfaSetupRedirect : IAuthorizationMiddlewareResultHandler
 
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<MfaRequirement>().Any() == true)
+        // Only when the second factor is all that is missing: the wrong role still means "access denied".
+        if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure is { FailedRequirements: var failed }
+            && failed.Any() && failed.All(r => r is MfaRequirement))
         {
             context.Response.Redirect(SetupPath + "?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
             return Task.CompletedTask;

@@ -163,6 +163,10 @@ public sealed partial class TwoFactorTests(MfaRequiredAppFixture app) : IClassFi
         users.Headers.Location!.OriginalString.ShouldStartWith("/account/two-factor");
         using var jobs = await client.GetAsync("/jobs");
         jobs.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // A page of another role stays "access denied": a second factor would not open it.
+        using var authoring = await client.GetAsync("/authoring");
+        authoring.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        authoring.Headers.Location!.OriginalString.ShouldContain("/account/access-denied");
     }
 
     [Fact]
