@@ -67,8 +67,10 @@ public sealed class StatisticsQueries(IDbContextFactory<SkillsAcademyDbContext> 
             StringComparer.Ordinal);
         foreach (var key in pt.Keys.Where(k => !result.ContainsKey(k)))
         {
-            // Active in a month but with no additive figure in the range cannot happen (study days carry seconds);
-            // kept for robustness should a day's facts be missing.
+            // Active in the range but without additive figures under this key: a month row carries the learner's
+            // profile (region, enterprise) as of the latest rollup of that month, while each day's facts keep the
+            // profile as of that day's rollup, so a learner who moved mid-month can appear under a key that has
+            // only counts.
             result[key] = StatisticsMeasures.Empty with { PersonTimes = pt[key], Learners = ln.GetValueOrDefault(key) };
         }
 

@@ -118,7 +118,7 @@ public sealed class StatisticsService(
         return list.Select(e => (e.Id, e.Name)).ToList();
     }
 
-    /// <summary>The latest runs of each trigger and the most recent manual ones, newest first.</summary>
+    /// <summary>The most recent runs of any trigger, newest first (when each trigger last succeeded: <see cref="LastSuccessAsync"/>).</summary>
     public async Task<IReadOnlyList<RollupRun>> RecentRunsAsync(int count = 10, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
