@@ -118,7 +118,10 @@ public sealed partial class CertificateExportService(
 
                     if (++done % ProgressEvery == 0)
                     {
-                        await SetAsync(db, exportId, ExportStatus.Running, total, done, cancellationToken);
+                        // Its own context: the query's reader is still open on this one, and SQL Server without
+                        // MARS allows one open command per connection.
+                        await using var progress = await contextFactory.CreateDbContextAsync(cancellationToken);
+                        await SetAsync(progress, exportId, ExportStatus.Running, total, done, cancellationToken);
                     }
                 }
             }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SkillsAcademy.Domain.Catalog;
 using SkillsAcademy.Domain.Certificates;
 using SkillsAcademy.Domain.Statistics;
+using SkillsAcademy.Infrastructure.Files;
 using SkillsAcademy.Infrastructure.Jobs;
 using SkillsAcademy.Infrastructure.Persistence;
 using SkillsAcademy.Web.Platform;
@@ -24,7 +25,7 @@ public sealed partial class StatisticsExportService(
     IBackgroundJobClient jobs,
     StatisticsService statistics,
     IStringLocalizer<SharedResource> localizer,
-    DatabaseSettings database,
+    FileStoreSettings files,
     IOptions<StatisticsOptions> options,
     IOptions<PlatformOptions> platform,
     TimeProvider timeProvider,
@@ -150,7 +151,8 @@ public sealed partial class StatisticsExportService(
 
             var writer = StatisticsFileWriter.For(export.Layout, localizer);
             var sequence = Reported(rows.Append(totalRow), exportId);
-            Directory.CreateDirectory(database.TempDirectory);
+            // The shared folder: the node that builds the file is often not the one that serves the download.
+            Directory.CreateDirectory(files.SharedTempDirectory);
             int written;
             await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous))
             {
@@ -235,7 +237,7 @@ public sealed partial class StatisticsExportService(
     }
 
     private string PathOf(StatisticsExport export) =>
-        Path.Combine(database.TempDirectory, $"statistics-{export.Id:N}.{(export.Format == StatisticsFileFormat.Csv ? "csv" : "xlsx")}");
+        Path.Combine(files.SharedTempDirectory, $"statistics-{export.Id:N}.{(export.Format == StatisticsFileFormat.Csv ? "csv" : "xlsx")}");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Built statistics export {ExportId} ({Layout}, {Format}) with {Rows} rows")]
     private partial void LogBuilt(Guid exportId, StatisticsLayout layout, StatisticsFileFormat format, int rows);

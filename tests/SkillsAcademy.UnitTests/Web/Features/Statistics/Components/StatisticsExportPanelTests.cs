@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using SkillsAcademy.Domain.Certificates;
 using SkillsAcademy.Domain.Statistics;
+using SkillsAcademy.Infrastructure.Files;
 using SkillsAcademy.Infrastructure.Persistence;
 using SkillsAcademy.TestUtilities;
 using SkillsAcademy.Web.Features.Statistics;
@@ -44,7 +45,7 @@ public sealed class StatisticsExportPanelTests : BunitContext
         var localizer = LocalizerFactory.Shared();
         var platform = Options.Create(new PlatformOptions());
         var exports = new StatisticsExportService(
-            _contexts, _jobs, new StatisticsService(_contexts, new StatisticsQueries(_contexts), localizer), localizer, settings,
+            _contexts, _jobs, new StatisticsService(_contexts, new StatisticsQueries(_contexts), localizer), localizer, new FileStoreSettings(Path.Combine(_data.Path, "files")),
             Options.Create(new StatisticsOptions()), platform, _time, NullLogger<StatisticsExportService>.Instance);
 
         Services.AddLocalization();
