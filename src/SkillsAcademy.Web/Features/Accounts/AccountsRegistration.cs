@@ -74,6 +74,8 @@ public static class AccountsRegistration
             .AddEntityFrameworkStores<SkillsAcademyDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider: the same code must not sign in twice.
+            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<PasswordRules>()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();

@@ -58,7 +58,10 @@ public sealed partial class TwoFactorTests(MfaRequiredAppFixture app) : IClassFi
         using var wrong = await client.SubmitFormAsync(path, "enable", new Dictionary<string, string> { ["Input.Code"] = "000000" == CurrentCode(key) ? "111111" : "000000" });
         (await HtmlAsync(wrong)).ShouldContain("验证码不正确");
 
-        using var enabled = await client.SubmitFormAsync(path, "enable", new Dictionary<string, string> { ["Input.Code"] = CurrentCode(key) });
+        // The previous step's code (still accepted for clock drift), so the log-ins that follow may use the current
+        // one: a code that has been accepted once is refused afterwards.
+        var previousCode = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(-30));
+        using var enabled = await client.SubmitFormAsync(path, "enable", new Dictionary<string, string> { ["Input.Code"] = previousCode });
         enabled.StatusCode.ShouldBe(HttpStatusCode.OK);
         var result = await HtmlAsync(enabled);
         result.ShouldContain("两步验证已开启");
@@ -210,6 +213,60 @@ public sealed partial class TwoFactorTests(MfaRequiredAppFixture app) : IClassFi
         using var again = await plain.LogInAsync(account, Password);
         again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         again.Headers.Location!.OriginalString.ShouldNotContain("two-factor");
+    }
+
+    [Fact]
+    public async Task An_authenticator_code_signs_in_once_even_when_two_sign_ins_race_with_it()
+    {
+        var account = $"totp-{Guid.NewGuid():N}@example.com";
+        await CreateLearnerAsync(account);
+        using var client = Client();
+        using (var login = await client.LogInAsync(account, Password))
+        {
+            login.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        var (key, _) = await EnableThroughThePageAsync(client);
+
+        // Two browsers past the password step send the same current code at the same moment.
+        using var first = Client();
+        using var second = Client();
+        await PasswordStepAsync(first, account, Password, "/learning");
+        await PasswordStepAsync(second, account, Password, "/learning");
+        var code = CurrentCode(key);
+        var responses = await Task.WhenAll(
+            CodeStepAsync(first, code, recovery: false, "/learning"),
+            CodeStepAsync(second, code, recovery: false, "/learning"));
+        try
+        {
+            responses.Count(r => r.StatusCode == HttpStatusCode.Redirect).ShouldBe(1, "one of the two is let in");
+            var refused = responses.Single(r => r.StatusCode != HttpStatusCode.Redirect);
+            refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await HtmlAsync(refused)).ShouldContain("验证码不正确");
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+
+        // Later, the same code is still refused (it is within the accepted drift, but used).
+        using var third = Client();
+        await PasswordStepAsync(third, account, Password, "/learning");
+        using var replay = await CodeStepAsync(third, code, recovery: false, "/learning");
+        replay.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await HtmlAsync(replay)).ShouldContain("验证码不正确");
+    }
+
+    private async Task CreateLearnerAsync(string account)
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = account, Email = account, DisplayName = "学员", CreatedAt = DateTimeOffset.UtcNow };
+        (await users.CreateAsync(user, Password)).Succeeded.ShouldBeTrue();
+        (await users.AddToRoleAsync(user, Roles.Learner)).Succeeded.ShouldBeTrue();
     }
 
     [Fact]
