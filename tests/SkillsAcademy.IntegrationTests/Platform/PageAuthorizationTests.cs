@@ -148,6 +148,7 @@ public sealed class PageAuthorizationTests(RoleClientsFixture app) : IClassFixtu
 
         // Administrators.
         new("GET", "/admin/users", "/admin/users", "LDDDO"),
+        new("GET", "/admin/users/{UserId:guid}", $"/admin/users/{SomeGuid}", "LDDDN"),
         new("GET", "/jobs/{**path}", "/jobs", "LFFFO"),
 
         // Public endpoints.
