@@ -9,7 +9,7 @@ public class BrowserFixture : IAsyncLifetime
     public const int PhoneWidth = 390;
     public const int PhoneHeight = 844;
 
-    private readonly TestDataDirectory _data = new();
+    private FileLoggerProvider? _log;
     private IPlaywright? _playwright;
 
     public SkillsAcademyWebFactory Factory { get; private set; } = default!;
@@ -28,7 +28,16 @@ public class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Factory = new SkillsAcademyWebFactory(_data.Path, Settings);
+        // The data folder and the Debug log stay after the fixture, for the personal-data scan of the whole run.
+        var name = GetType().Name;
+        _log = new FileLoggerProvider(EndToEndRun.NewLogFile(name));
+        var settings = new Dictionary<string, string?>(EndToEndRun.LogSettings);
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        Factory = new SkillsAcademyWebFactory(EndToEndRun.NewDataDirectory(name), settings, logTo: _log);
         BaseAddress = Factory.StartKestrel();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -65,6 +74,7 @@ public class BrowserFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright?.Dispose();
         await Factory.DisposeAsync();
-        _data.Dispose();
+        _log?.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 }

@@ -13,8 +13,16 @@ public static partial class IdNumberScanner
 {
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
+    /// <summary>
+    /// Every valid number in <paramref name="text"/>, also inside a longer run of digits: in a database page or any
+    /// binary record values sit side by side without separators, so a number next to another digit still counts.
+    /// </summary>
     public static IReadOnlyList<string> FindAll(string text) =>
-        Candidate().Matches(text).Select(m => m.Value.ToUpperInvariant()).Where(IsValid).Distinct().ToList();
+        DigitRun().Matches(text)
+            .SelectMany(run => Enumerable.Range(0, run.Length - 17).Select(start => run.Value.Substring(start, 18).ToUpperInvariant()))
+            .Where(IsValid)
+            .Distinct()
+            .ToList();
 
     /// <summary>Scans a file's bytes as single-byte text (ASCII digits stay digits, whatever the encoding around them).</summary>
     public static IReadOnlyList<string> FindAllInFile(string path)
@@ -32,7 +40,7 @@ public static partial class IdNumberScanner
 
     public static bool IsValid(string candidate)
     {
-        if (candidate.Length != 18)
+        if (candidate.Length != 18 || candidate[0] == '0' || candidate.AsSpan(0, 17).ContainsAnyExceptInRange('0', '9'))
         {
             return false;
         }
@@ -45,7 +53,7 @@ public static partial class IdNumberScanner
 
         return "10X98765432"[sum % 11] == char.ToUpperInvariant(candidate[17])
             && DateOnly.TryParseExact(candidate.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
-            && birth.Year >= 1900;
+            && birth.Year >= 1900 && birth.Year <= 2100;
     }
 
     /// <summary>A valid ID number for test person <paramref name="serial"/> (Fuzhou, born 1988).</summary>
@@ -56,6 +64,7 @@ public static partial class IdNumberScanner
         return body + "10X98765432"[sum % 11];
     }
 
-    [GeneratedRegex("(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])")]
-    private static partial Regex Candidate();
+    // Digits, and an X only where a run ends (the check character); windows with an X inside are not numbers.
+    [GeneratedRegex("[0-9]{17,}[Xx]?")]
+    private static partial Regex DigitRun();
 }

@@ -4,18 +4,21 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace SkillsAcademy.TestUtilities;
 
 /// <summary>
 /// The real application on a real SQLite file in <paramref name="dataDirectory"/>, with demo accounts and a
-/// Hangfire server. Settings can be overridden per test; time can be a <see cref="FakeTimeProvider"/>.
+/// Hangfire server. Settings can be overridden per test; time can be a <see cref="FakeTimeProvider"/>; the log can also
+/// go to <paramref name="logTo"/> (which the caller disposes after the app).
 /// </summary>
 public sealed class SkillsAcademyWebFactory(
     string dataDirectory,
     IReadOnlyDictionary<string, string?>? settings = null,
-    TimeProvider? timeProvider = null) : WebApplicationFactory<Program>
+    TimeProvider? timeProvider = null,
+    ILoggerProvider? logTo = null) : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Demo2026";
     public const string LearnerAccount = "13800138000";
@@ -82,6 +85,11 @@ public sealed class SkillsAcademyWebFactory(
         if (timeProvider is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(timeProvider));
+        }
+
+        if (logTo is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(logTo));
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SkillsAcademy.Domain.People;
 using SkillsAcademy.Infrastructure.Identity;
+using SkillsAcademy.TestUtilities;
 
 namespace SkillsAcademy.EndToEndTests.Journeys;
 
@@ -79,6 +80,57 @@ public sealed class SecurityJourneyTests(SecurityBrowserFixture browser) : IClas
         }
 
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), new() { Timeout = 15_000 });
+    }
+
+    [Fact]
+    public async Task On_the_users_page_an_administrator_removes_a_role_and_disables_an_account_and_their_open_pages_are_signed_out()
+    {
+        var studying = await LearnerAsync();
+        var other = await LearnerAsync();
+        var studyingPage = await browser.NewPhonePageAsync();
+        await LogInAsync(studyingPage, studying.Email!, "/learning");
+        await studyingPage.WaitForInteractiveAsync();
+        var otherPage = await browser.NewPhonePageAsync();
+        await LogInAsync(otherPage, other.Email!, "/vouchers");
+        await otherPage.WaitForInteractiveAsync();
+
+        // The administrator finds each account by e-mail on a phone and opens it.
+        var admin = await browser.NewPhonePageAsync();
+        admin.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await admin.LogInAsync(SkillsAcademyWebFactory.AdminAccount, "/admin/users");
+        await admin.WaitForInteractiveAsync();
+        await admin.FillAsync("#user-search", other.Email!);
+        await admin.ClickAsync("#user-search-submit");
+        await admin.Locator("#user-search-results .sa-user-link").ClickAsync();
+        await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/admin/users/{other.Id}$"));
+        await Assertions.Expect(admin.Locator("#account-status")).ToHaveTextAsync("正常");
+
+        await admin.GetByRole(AriaRole.Checkbox, new() { Name = "学员", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#account-message")).ToContainTextAsync("已移除角色：学员");
+        await Assertions.Expect(otherPage).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), new() { Timeout = 15_000 });
+
+        // In the same circuit (the fixture allows two per user): back to the list, find, open.
+        await admin.ClickAsync("text=返回用户列表");
+        await admin.FillAsync("#user-search", studying.Email!);
+        await admin.ClickAsync("#user-search-submit");
+        await admin.Locator("#user-search-results .sa-user-link").ClickAsync();
+        await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/admin/users/{studying.Id}$"));
+        await admin.ClickAsync("#disable-account");
+        await Assertions.Expect(admin.Locator("#account-message")).ToContainTextAsync("账号已停用");
+        await Assertions.Expect(admin.Locator("#account-status")).ToHaveTextAsync("已停用");
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "admin-account-390.png"), FullPage = true });
+        await admin.ExpectNoSeriousAccessibilityViolationsAsync();
+        await Assertions.Expect(studyingPage).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), new() { Timeout = 15_000 });
+
+        // The administrator's own account offers no way to disable it.
+        await admin.ClickAsync("text=返回用户列表");
+        await admin.FillAsync("#user-search", SkillsAcademyWebFactory.AdminAccount);
+        await admin.ClickAsync("#user-search-submit");
+        await admin.Locator("#user-search-results .sa-user-link").ClickAsync();
+        await Assertions.Expect(admin.Locator("#own-account")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("#disable-account")).ToHaveCountAsync(0);
+        await Assertions.Expect(admin.GetByRole(AriaRole.Checkbox, new() { Name = "系统管理员", Exact = true })).ToBeDisabledAsync();
+        await admin.ExpectNoSeriousAccessibilityViolationsAsync();
     }
 
     [Fact]

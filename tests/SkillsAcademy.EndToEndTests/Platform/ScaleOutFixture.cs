@@ -16,14 +16,15 @@ public sealed class ScaleOutFixture : IAsyncLifetime
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
-    private readonly TestDataDirectory _data = new();
+    // Kept after the fixture, with the nodes' output, for the personal-data scan of the whole run.
+    private readonly string _data = EndToEndRun.NewDataDirectory(nameof(ScaleOutFixture));
     private readonly WebAppProcess?[] _nodes = new WebAppProcess?[2];
     private readonly string _signingKey = NewSigningKey();
     private IPlaywright? _playwright;
 
-    public string DataDirectory => _data.Path;
+    public string DataDirectory => _data;
 
-    public string HangfireDatabase => Path.Combine(_data.Path, "hangfire.db");
+    public string HangfireDatabase => Path.Combine(_data, "hangfire.db");
 
     public Uri[] NodeAddresses { get; } =
         [new($"http://127.0.0.1:{NginxProxy.FreeLoopbackPort()}/"), new($"http://127.0.0.1:{NginxProxy.FreeLoopbackPort()}/")];
@@ -42,7 +43,7 @@ public sealed class ScaleOutFixture : IAsyncLifetime
 
     public IReadOnlyDictionary<string, string?> Settings()
     {
-        var settings = new Dictionary<string, string?>(SkillsAcademyWebFactory.DefaultSettings(_data.Path))
+        var settings = new Dictionary<string, string?>(SkillsAcademyWebFactory.DefaultSettings(_data))
         {
             ["Database:MigrateOnStartup"] = "false",
             ["Credentials:SigningKeyPem"] = _signingKey,
@@ -53,6 +54,8 @@ public sealed class ScaleOutFixture : IAsyncLifetime
             ["Learning:SweepCron"] = $"*/{SweepSeconds} * * * * *",
             ["Jobs:SchedulePollingIntervalSeconds"] = "1",
             ["Catalog:CacheSyncSeconds"] = "1",
+            // The nodes log to their console, which the fixture saves into the run's log folder.
+            ["Logging:LogLevel:Default"] = "Information",
         };
         return settings;
     }
@@ -63,11 +66,12 @@ public sealed class ScaleOutFixture : IAsyncLifetime
         {
             var exitCode = await migrate.WaitForExitAsync(StartTimeout);
             MigrateOutput = migrate.Output;
+            SaveOutput(migrate, "migrate");
             exitCode.ShouldBe(0, MigrateOutput);
         }
 
         await Task.WhenAll(StartNodeAsync(0), StartNodeAsync(1));
-        Proxy = await NginxProxy.StartAsync(Path.Combine(_data.Path, "nginx"), NodeAddresses);
+        Proxy = await NginxProxy.StartAsync(Path.Combine(_data, "nginx"), NodeAddresses);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -85,7 +89,11 @@ public sealed class ScaleOutFixture : IAsyncLifetime
     /// <summary>Starts node <paramref name="index"/> (again) and waits until its readiness check passes.</summary>
     public async Task StartNodeAsync(int index)
     {
-        _nodes[index]?.Dispose();
+        if (_nodes[index] is { } previous)
+        {
+            previous.Dispose();
+            SaveOutput(previous, $"node{index}");
+        }
         var settings = new Dictionary<string, string?>(Settings()) { ["ASPNETCORE_URLS"] = NodeAddresses[index].ToString().TrimEnd('/') };
         var node = WebAppProcess.Start(settings);
         _nodes[index] = node;
@@ -115,13 +123,18 @@ public sealed class ScaleOutFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         Proxy?.Dispose();
-        foreach (var node in _nodes)
+        for (var index = 0; index < _nodes.Length; index++)
         {
-            node?.Dispose();
+            if (_nodes[index] is { } node)
+            {
+                node.Dispose();
+                SaveOutput(node, $"node{index}");
+            }
         }
-
-        _data.Dispose();
     }
+
+    private static void SaveOutput(WebAppProcess process, string name) =>
+        File.WriteAllText(EndToEndRun.NewLogFile($"{nameof(ScaleOutFixture)}-{name}"), process.Output);
 
     private static string NewSigningKey()
     {

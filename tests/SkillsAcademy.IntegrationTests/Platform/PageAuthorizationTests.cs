@@ -3,8 +3,14 @@ using System.Reflection;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SkillsAcademy.Domain.Catalog;
+using SkillsAcademy.Infrastructure.Identity;
+using SkillsAcademy.Infrastructure.Persistence;
 using SkillsAcademy.TestUtilities;
+using SkillsAcademy.Web.Features.Authoring;
 
 namespace SkillsAcademy.IntegrationTests.Platform;
 
@@ -92,7 +98,7 @@ public sealed class PageAuthorizationTests(RoleClientsFixture app) : IClassFixtu
         new("GET", "/catalog", "/catalog", "OOOOO"),
         new("GET", "/courses/{Code}", "/courses/WELD-L5-SMAW", "OOOOO"),
         new("GET", "/verify", "/verify", "OOOOO"),
-        new("GET", "/verify/{Serial}", "/verify/FJZGH-2026-00000001?code=ABCDEFGHJK", "OOOOO"),
+        new("GET", "/verify/{Serial}", "/verify/FJZGH-2026-00000001?code=ABCDEFGHJK", "NNNNN"),
         new("GET", "/account/login", "/account/login", "OOOOO"),
         new("GET", "/account/register", "/account/register", "OOOOO"),
         new("GET", "/account/access-denied", "/account/access-denied", "OOOOO"),
@@ -103,8 +109,8 @@ public sealed class PageAuthorizationTests(RoleClientsFixture app) : IClassFixtu
 
         // Learners.
         new("GET", "/learning", "/learning", "LODDD"),
-        new("GET", "/learning/{Code}/lessons/{LessonKey:guid}", $"/learning/WELD-L5-SMAW/lessons/{SomeGuid}", "LODDD"),
-        new("GET", "/learning/{Code}/quizzes/{QuizKey}", "/learning/WELD-L5-SMAW/quizzes/m-safety", "LODDD"),
+        new("GET", "/learning/{Code}/lessons/{LessonKey:guid}", $"/learning/WELD-L5-SMAW/lessons/{SomeGuid}", "LNDDD"),
+        new("GET", "/learning/{Code}/quizzes/{QuizKey}", "/learning/WELD-L5-SMAW/quizzes/m-safety", "LNDDD"),
         new("GET", "/learning-record", "/learning-record", "LODDD"),
         new("GET", "/certificates", "/certificates", "LODDD"),
         new("GET", "/vouchers", "/vouchers", "LODDD"),
@@ -119,9 +125,9 @@ public sealed class PageAuthorizationTests(RoleClientsFixture app) : IClassFixtu
 
         // Instructors (and staff where they may read or import).
         new("GET", "/authoring", "/authoring", "LDODD"),
-        new("GET", "/authoring/courses/{CourseId:int}", "/authoring/courses/999999", "LDODD"),
+        new("GET", "/authoring/courses/{CourseId:int}", "/authoring/courses/999999", "LDNDD"),
         new("GET", "/authoring/import", "/authoring/import", "LDOOO"),
-        new("GET", "/authoring/courses/{CourseId:int}/results", "/authoring/courses/999999/results", "LDOOO"),
+        new("GET", "/authoring/courses/{CourseId:int}/results", "/authoring/courses/999999/results", "LDNNN"),
         new("GET", "/authoring/courses/{courseId:int}/package", "/authoring/courses/999999/package", "LDNNN"),
 
         // Federation staff and administrators.
@@ -130,7 +136,7 @@ public sealed class PageAuthorizationTests(RoleClientsFixture app) : IClassFixtu
         new("GET", "/federation/statistics/rollups", "/federation/statistics/rollups", "LDDOO"),
         new("GET", "/federation/statistics/exports/{id:guid}/download", $"/federation/statistics/exports/{SomeGuid}/download", "LDDNN"),
         new("GET", "/federation/review", "/federation/review", "LDDOO"),
-        new("GET", "/federation/review/{VersionId:int}", "/federation/review/999999", "LDDOO"),
+        new("GET", "/federation/review/{VersionId:int}", "/federation/review/999999", "LDDNN"),
         new("GET", "/federation/certificates", "/federation/certificates", "LDDOO"),
         new("GET", "/federation/certificates/exports/{id:guid}.zip", $"/federation/certificates/exports/{SomeGuid}.zip", "LDDNN"),
         new("GET", "/federation/records", "/federation/records", "LDDOO"),
@@ -142,6 +148,7 @@ public sealed class PageAuthorizationTests(RoleClientsFixture app) : IClassFixtu
 
         // Administrators.
         new("GET", "/admin/users", "/admin/users", "LDDDO"),
+        new("GET", "/admin/users/{UserId:guid}", $"/admin/users/{SomeGuid}", "LDDDN"),
         new("GET", "/jobs/{**path}", "/jobs", "LFFFO"),
 
         // Public endpoints.
@@ -229,6 +236,102 @@ public sealed class PageAuthorizationTests(RoleClientsFixture app) : IClassFixtu
                 default:
                     throw new InvalidOperationException($"Unknown expectation {expected}");
             }
+        }
+    }
+
+    /// <summary>Paths no page or endpoint answers, some under the prefix of a real page or a protected area.</summary>
+    public static TheoryData<string, string> UnknownPaths
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            string[] paths =
+            [
+                "/no-such-page", "/courses/no-such-code/x", "/federation/no-such-page", "/admin/no-such-page",
+                "/learning/WELD-L5-SMAW/lessons/not-a-guid", "/authoring/courses/not-a-number",
+            ];
+            foreach (var path in paths)
+            {
+                foreach (var role in RoleOrder)
+                {
+                    data.Add(path, role);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(UnknownPaths))]
+    public async Task An_unknown_path_answers_404_with_the_not_found_page(string path, string role)
+    {
+        using var response = await app.Client(role).GetAsync(path);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{path} as {role}");
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).ShouldContain("页面不存在", Case.Sensitive, $"{path} as {role}");
+    }
+
+    [Fact]
+    public async Task The_not_found_page_speaks_the_visitors_language()
+    {
+        using var chinese = app.Factory.CreateBrowserlessClient();
+        using var english = app.Factory.CreateBrowserlessClient();
+        english.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+
+        using var zh = await chinese.GetAsync("/no-such-page");
+        using var en = await english.GetAsync("/courses/NO-SUCH-CODE");
+
+        zh.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync()).ShouldContain("页面不存在");
+        en.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await en.Content.ReadAsStringAsync()).ShouldContain("Page not found");
+    }
+
+    [Fact]
+    public async Task A_resource_page_for_an_unknown_id_answers_404_and_still_says_what_is_missing()
+    {
+        using var lesson = await app.Client(Learner).GetAsync($"/learning/WELD-L5-SMAW/lessons/{SomeGuid}");
+        using var editor = await app.Client(Instructor).GetAsync("/authoring/courses/999999");
+        using var verify = await app.Client(Anonymous).GetAsync("/verify/FJZGH-2026-99999999?code=ABCDEFGHJK");
+
+        lesson.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await lesson.Content.ReadAsStringAsync()).ShouldContain("id=\"lesson-unavailable\"");
+        editor.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await editor.Content.ReadAsStringAsync()).ShouldContain("id=\"course-not-found\"");
+        verify.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await verify.Content.ReadAsStringAsync()).ShouldContain("id=\"verify-not-found\"");
+    }
+
+    [Fact]
+    public async Task Resource_pages_of_existing_objects_still_answer_200()
+    {
+        await using var db = await app.Factory.Services.GetRequiredService<IDbContextFactory<SkillsAcademyDbContext>>().CreateDbContextAsync();
+        var sample = await db.Courses.Where(c => c.Code == "WELD-L5-SMAW").Select(c => c.Id).SingleAsync();
+        var version = await db.CourseVersions.Where(v => v.CourseId == sample).Select(v => v.Id).FirstAsync();
+        using var scope = app.Factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var instructor = await users.FindByEmailAsync(SkillsAcademyWebFactory.InstructorAccount);
+        var created = await scope.ServiceProvider.GetRequiredService<AuthoringService>().CreateCourseAsync(
+            new AuthoringActor(instructor!.Id, IsStaff: false),
+            new CourseDraftRequest
+            {
+                Title = "存在的课程", Summary = "用来确认存在的课程页面仍然正常打开。",
+                OccupationId = await db.Occupations.Select(o => o.Id).FirstAsync(), Level = SkillLevel.Level5,
+                InstructorName = "李建国",
+            });
+        created.Errors.ShouldBeEmpty();
+
+        foreach (var (role, path) in new[]
+                 {
+                     (Instructor, $"/authoring/courses/{created.Id}"),
+                     (Staff, $"/authoring/courses/{sample}/results"),
+                     (Staff, $"/federation/review/{version}"),
+                     (Anonymous, "/courses/WELD-L5-SMAW"),
+                 })
+        {
+            using var response = await app.Client(role).GetAsync(path);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{path} as {role}");
         }
     }
 

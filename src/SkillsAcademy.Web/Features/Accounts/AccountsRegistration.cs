@@ -87,6 +87,7 @@ public static class AccountsRegistration
         services.AddScoped<TwoFactorService>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountDirectory>();
+        services.AddScoped<AccountAdministrationService>();
 
         services.AddSingleton<ISeedData, AccountsSeed>();
         services.AddSingleton<ISeedData, PeopleSeed>();

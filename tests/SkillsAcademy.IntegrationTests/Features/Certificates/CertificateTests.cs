@@ -153,7 +153,9 @@ public sealed class CertificateTests(ClockedAppFixture app) : IClassFixture<Cloc
         var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/verify/{certificate.Serial}?code={certificate.VerificationCode}"));
         page.ShouldContain("证书有效");
         page.ShouldNotContain("林秀英");
-        WebUtility.HtmlDecode(await client.GetStringAsync($"/verify/{certificate.Serial}?code=ABCDEFGHJK")).ShouldContain("没有找到");
+        using var wrongPage = await client.GetAsync($"/verify/{certificate.Serial}?code=ABCDEFGHJK");
+        wrongPage.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        WebUtility.HtmlDecode(await wrongPage.Content.ReadAsStringAsync()).ShouldContain("没有找到");
     }
 
     [Fact]

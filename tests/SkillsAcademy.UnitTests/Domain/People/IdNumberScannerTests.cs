@@ -7,12 +7,15 @@ namespace SkillsAcademy.UnitTests.Domain.People;
 public sealed class IdNumberScannerTests
 {
     [Fact]
-    public void It_finds_a_valid_number_in_text_and_ignores_a_wrong_check_character_and_longer_digit_runs()
+    public void It_finds_a_valid_number_in_text_and_inside_longer_digit_runs_and_ignores_a_wrong_check_character()
     {
         IdNumberScanner.FindAll("姓名 张伟 身份证 11010519491231002X。").ShouldBe(["11010519491231002X"]);
         IdNumberScanner.FindAll("lower case 11010519491231002x too").ShouldBe(["11010519491231002X"]);
         IdNumberScanner.FindAll("110105194912310021").ShouldBeEmpty();
-        IdNumberScanner.FindAll("911010519491231002X1").ShouldBeEmpty();
+        // Inside a longer digit run (columns side by side in a database record) a number still counts.
+        IdNumberScanner.FindAll("911010519491231002X1").ShouldBe(["11010519491231002X"]);
+        IdNumberScanner.FindAll("138****800011010519491231002X2026").ShouldBe(["11010519491231002X"]);
+        IdNumberScanner.FindAll("1101051949123100X2").ShouldBeEmpty();
         IdNumberScanner.FindAll("ticks 638999999999999999").ShouldBeEmpty();
     }
 
