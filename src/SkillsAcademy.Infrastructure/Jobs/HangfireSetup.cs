@@ -1,8 +1,10 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.SqlServer;
 using Hangfire.States;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SkillsAcademy.Infrastructure.Persistence;
 
 namespace SkillsAcademy.Infrastructure.Jobs;
@@ -18,7 +20,14 @@ public static class HangfireSetup
     public static IServiceCollection AddSkillsAcademyHangfire(
         this IServiceCollection services, DatabaseSettings database, JobsOptions jobs)
     {
-        services.AddSingleton<JobStorage>(_ => CreateStorage(database, jobs));
+        services.AddSingleton<JobStorage>(provider =>
+        {
+            // Hangfire logs through a static provider, which AddHangfire sets only when its configuration is first
+            // resolved; the storage may be created before that (no job server on this node), and in a process that
+            // hosted an app before (tests) the static provider would still hold that app's disposed logger factory.
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(new AspNetCoreLogProvider(provider.GetRequiredService<ILoggerFactory>()));
+            return CreateStorage(database, jobs);
+        });
         services.AddHangfire((provider, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

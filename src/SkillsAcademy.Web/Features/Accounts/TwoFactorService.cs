@@ -17,11 +17,15 @@ namespace SkillsAcademy.Web.Features.Accounts;
 /// </summary>
 public sealed partial class TwoFactorService(
     UserManager<ApplicationUser> userManager,
+    IUserStore<ApplicationUser> userStore,
     SignInManager<ApplicationUser> signInManager,
     ActionRateLimiter rateLimiter,
     IOptions<SecurityOptions> security,
     ILogger<TwoFactorService> logger)
 {
+    private readonly IUserAuthenticatorKeyStore<ApplicationUser> keyStore = userStore as IUserAuthenticatorKeyStore<ApplicationUser>
+        ?? throw new InvalidOperationException("The user store does not keep authenticator keys.");
+
     public const string Issuer = "SkillsAcademy";
     public const int RecoveryCodeCount = 10;
 
@@ -53,8 +57,16 @@ public sealed partial class TwoFactorService(
         var key = await userManager.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await userManager.ResetAuthenticatorKeyAsync(user);
-            key = await userManager.GetAuthenticatorKeyAsync(user);
+            // Not ResetAuthenticatorKeyAsync: it also renews the security stamp, so merely opening this page would
+            // sign the user out everywhere, this browser included, at the next periodic check. A first key changes
+            // nothing about how the account signs in until it is confirmed with a code.
+            key = userManager.GenerateNewAuthenticatorKey();
+            await keyStore.SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+            var saved = await userManager.UpdateAsync(user);
+            if (!saved.Succeeded)
+            {
+                throw new InvalidOperationException("The authenticator key could not be saved: " + string.Join("; ", saved.Errors.Select(e => e.Code)));
+            }
         }
 
         var account = user.Email ?? user.MobileNumberMasked ?? user.DisplayName;

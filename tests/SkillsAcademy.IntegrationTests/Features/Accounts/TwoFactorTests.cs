@@ -260,6 +260,35 @@ public sealed partial class TwoFactorTests(MfaRequiredAppFixture app) : IClassFi
         (await HtmlAsync(replay)).ShouldContain("验证码不正确");
     }
 
+    [Fact]
+    public async Task Opening_the_set_up_page_does_not_sign_the_user_out_of_other_sessions()
+    {
+        var account = $"totp-{Guid.NewGuid():N}@example.com";
+        await CreateLearnerAsync(account);
+        var before = await SecurityStampAsync(account);
+        using var client = Client();
+        using (var login = await client.LogInAsync(account, Password))
+        {
+            login.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        using (var page = await client.GetAsync("/account/two-factor"))
+        {
+            page.StatusCode.ShouldBe(HttpStatusCode.OK);
+            KeyOnPage().IsMatch(await HtmlAsync(page)).ShouldBeTrue("a key was made and shown");
+        }
+
+        // The stamp is what the periodic check compares: a new one would sign every session out within a minute.
+        (await SecurityStampAsync(account)).ShouldBe(before);
+    }
+
+    private async Task<string?> SecurityStampAsync(string account)
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        return (await users.FindByNameAsync(account))!.SecurityStamp;
+    }
+
     private async Task CreateLearnerAsync(string account)
     {
         using var scope = app.Factory.Services.CreateScope();
