@@ -1,5 +1,9 @@
+using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -25,7 +29,7 @@ namespace SkillsAcademy.Benchmarks;
 /// </code>
 /// </remarks>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
+[Config(typeof(RollupConfig))]
 public class StatisticsRollupBenchmarks
 {
     private string _folder = "";
@@ -38,35 +42,26 @@ public class StatisticsRollupBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var source = Environment.GetEnvironmentVariable("STATS_BENCH_DB")
-            ?? throw new InvalidOperationException("Set STATS_BENCH_DB to a database made by --generate-demo-data.");
-        _folder = Path.Combine(Path.GetTempPath(), "skillsacademy-bench", Guid.NewGuid().ToString("N"));
+        _folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(StatisticsBenchmarkData.Source))!, "rollup-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
         var copy = Path.Combine(_folder, "statistics.db");
-        File.Copy(source, copy);
+        File.Copy(StatisticsBenchmarkData.Source, copy);
         _connectionString = $"Data Source={copy}";
-        var options = new DbContextOptionsBuilder<SkillsAcademyDbContext>();
-        options.UseSkillsAcademyDatabase(DatabaseProvider.Sqlite, _connectionString);
-        _factory = new PooledDbContextFactory<SkillsAcademyDbContext>(options.Options);
-        using (var db = _factory.CreateDbContext())
-        {
-            db.Database.Migrate();
-        }
-
-        _rollup = new StatisticsRollup(
-            _factory, null!, Options.Create(new PlatformOptions()), Options.Create(new StatisticsOptions()), TimeProvider.System,
-            NullLogger<StatisticsRollup>.Instance);
-        using var connection = Open();
-        using var range = connection.CreateCommand();
-        range.CommandText = "SELECT MIN(OccurredAt), MAX(OccurredAt) FROM LearningEvents WHERE Kind = 'StudySegmentCredited'";
-        using var reader = range.ExecuteReader();
-        reader.Read();
-        var calendar = Domain.Learning.PlatformCalendar.Default;
-        _from = calendar.DayOf(DateTimeOffset.FromUnixTimeMilliseconds(((reader.GetInt64(0) >> 11) - 621355968000000) / 10_000));
-        _to = calendar.DayOf(DateTimeOffset.FromUnixTimeMilliseconds(((reader.GetInt64(1) >> 11) - 621355968000000) / 10_000));
+        _factory = StatisticsBenchmarkData.Factory(copy);
+        _rollup = StatisticsBenchmarkData.Rollup(_factory);
+        (_from, _to) = StatisticsBenchmarkData.StudyRange(_factory);
     }
 
-    [IterationSetup]
+    /// <summary>The hourly run meets a year of rollups already there, as in production: filled once by the hand-written statements.</summary>
+    [GlobalSetup(Target = nameof(OneDay))]
+    public void SetupOneDay()
+    {
+        Setup();
+        ClearRollups();
+        HandWrittenStatements();
+    }
+
+    [IterationSetup(Targets = [nameof(HandWrittenGroupBy), nameof(ProductRollup)])]
     public void ClearRollups()
     {
         using var connection = Open();
@@ -76,7 +71,9 @@ public class StatisticsRollupBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "Hand-written INSERT…SELECT…GROUP BY, whole year")]
-    public void HandWrittenGroupBy()
+    public void HandWrittenGroupBy() => ProcessCpu.Measure(nameof(HandWrittenGroupBy), "", HandWrittenStatements);
+
+    private void HandWrittenStatements()
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
@@ -84,7 +81,7 @@ public class StatisticsRollupBenchmarks
         command.Transaction = transaction;
 
         // Local day (UTC+8, no DST) straight from the stored binary instant.
-        const string Day = "date((((X.At >> 11) - 621355968000000) / 10000000) + 28800, 'unixepoch')";
+        const string Day = "date((((X.At >> 11) - 621355968000000) / 10000) + 28800, 'unixepoch')";
         command.CommandText = $$"""
             INSERT INTO StatDailyFacts (Day, RegionCode, EnterpriseId, CourseId, OccupationId, SkillLevel, CreditedSeconds,
                 PersonTimes, NewEnrolments, Completions, Certificates, QuizAttempts, QuizPasses, VouchersRedeemed, VoucherAmountFen)
@@ -124,16 +121,28 @@ public class StatisticsRollupBenchmarks
     }
 
     [Benchmark(Description = "StatisticsRollup, whole year, one transaction per day")]
-    public Task<int> ProductRollup() => _rollup.RebuildAsync(_from, _to, RollupTrigger.Manual, "benchmark");
+    public Task<int> ProductRollup() => ProcessCpu.MeasureAsync(nameof(ProductRollup), "", () => _rollup.RebuildAsync(_from, _to, RollupTrigger.Manual, "benchmark"));
 
     [Benchmark(Description = "StatisticsRollup, one day (the hourly run)")]
-    public Task<int> OneDay() => _rollup.RebuildAsync(_to, _to, RollupTrigger.Hourly, null);
+    public Task<int> OneDay() => ProcessCpu.MeasureAsync(nameof(OneDay), "", () => _rollup.RebuildAsync(_to, _to, RollupTrigger.Hourly, null));
 
     [GlobalCleanup]
     public void Cleanup()
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>Monitoring, no warm-up, <c>STATS_BENCH_ITERATIONS</c> (default 3) runs of each, in this process.</summary>
+    public sealed class RollupConfig : ManualConfig
+    {
+        public RollupConfig()
+        {
+            var iterations = int.Parse(Environment.GetEnvironmentVariable("STATS_BENCH_ITERATIONS") ?? "3", CultureInfo.InvariantCulture);
+            AddJob(StatisticsBenchmarkData.InProcess(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(iterations)));
+            AddColumn(StatisticColumn.Median, StatisticColumn.Min, StatisticColumn.Max);
+            AddColumn(new ProcessCpu.Column(_ => ""));
+        }
     }
 
     private SqliteConnection Open()
