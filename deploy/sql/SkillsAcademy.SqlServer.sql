@@ -1670,3 +1670,83 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125025836_StatisticsMonthlyCube'
+)
+BEGIN
+    CREATE TABLE [StatLearnerYears] (
+        [Year] date NOT NULL,
+        [LearnerId] uniqueidentifier NOT NULL,
+        [CourseId] int NOT NULL,
+        [RegionCode] varchar(6) NOT NULL,
+        [EnterpriseId] int NOT NULL,
+        [OccupationId] int NOT NULL,
+        [SkillLevel] int NOT NULL,
+        [ActiveMonths] int NOT NULL,
+        CONSTRAINT [PK_StatLearnerYears] PRIMARY KEY ([Year], [LearnerId], [CourseId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125025836_StatisticsMonthlyCube'
+)
+BEGIN
+    CREATE TABLE [StatMonthlyFacts] (
+        [Month] date NOT NULL,
+        [RegionCode] varchar(6) NOT NULL,
+        [EnterpriseId] int NOT NULL,
+        [CourseId] int NOT NULL,
+        [OccupationId] int NOT NULL,
+        [SkillLevel] int NOT NULL,
+        [CreditedSeconds] bigint NOT NULL,
+        [ActivePairDays] int NOT NULL,
+        [NewEnrolments] int NOT NULL,
+        [Completions] int NOT NULL,
+        [Certificates] int NOT NULL,
+        [QuizAttempts] int NOT NULL,
+        [QuizPasses] int NOT NULL,
+        [VouchersRedeemed] int NOT NULL,
+        [VoucherAmountFen] bigint NOT NULL,
+        CONSTRAINT [PK_StatMonthlyFacts] PRIMARY KEY ([Month], [RegionCode], [EnterpriseId], [CourseId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125025836_StatisticsMonthlyCube'
+)
+BEGIN
+    INSERT INTO StatMonthlyFacts (Month, RegionCode, EnterpriseId, CourseId, OccupationId, SkillLevel, CreditedSeconds, ActivePairDays,
+        NewEnrolments, Completions, Certificates, QuizAttempts, QuizPasses, VouchersRedeemed, VoucherAmountFen)
+    SELECT DATEFROMPARTS(YEAR(Day), MONTH(Day), 1), RegionCode, EnterpriseId, CourseId, MAX(OccupationId), MAX(SkillLevel), SUM(CreditedSeconds), SUM(PersonTimes),
+        SUM(NewEnrolments), SUM(Completions), SUM(Certificates), SUM(QuizAttempts), SUM(QuizPasses), SUM(VouchersRedeemed), SUM(VoucherAmountFen)
+    FROM StatDailyFacts
+    GROUP BY DATEFROMPARTS(YEAR(Day), MONTH(Day), 1), RegionCode, EnterpriseId, CourseId;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125025836_StatisticsMonthlyCube'
+)
+BEGIN
+    INSERT INTO StatLearnerYears (Year, LearnerId, CourseId, RegionCode, EnterpriseId, OccupationId, SkillLevel, ActiveMonths)
+    SELECT DATEFROMPARTS(YEAR(Month), 1, 1), LearnerId, CourseId, MAX(RegionCode), MAX(EnterpriseId), MAX(OccupationId), MAX(SkillLevel), SUM(DISTINCT POWER(2, MONTH(Month) - 1))
+    FROM StatLearnerMonths
+    GROUP BY DATEFROMPARTS(YEAR(Month), 1, 1), LearnerId, CourseId;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125025836_StatisticsMonthlyCube'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261125025836_StatisticsMonthlyCube', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,5 +1,9 @@
+using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -15,20 +19,21 @@ namespace SkillsAcademy.Benchmarks;
 /// <summary>
 /// The full statistics rollup (every day of the generated year, day partition by day partition, through
 /// <see cref="StatisticsRollup"/>) against one hand-written <c>INSERT … SELECT … GROUP BY</c> per rollup table producing
-/// the same rows, and the hourly run of one day, on a database made by <c>--generate-demo-data</c>.
+/// the same rows (daily facts and learner months from the records, monthly facts and learner years from those), and the hourly run of one day, on a database made by <c>--generate-demo-data</c>.
 /// </summary>
 /// <remarks>
-/// Generate the data once, then point the benchmark at it (the file is copied, so the original stays untouched):
+/// Generate the data once, then point the benchmark at it. The file is copied to <c>rollup-bench/statistics.db</c> next
+/// to it (the original stays untouched) and the copy is kept, rolled up, for the dashboard benchmark:
 /// <code>
-/// dotnet run -c Release --project src/SkillsAcademy.Web -- --generate-demo-data --learners 10000 --courses 1000 --study-events 1000000
-/// STATS_BENCH_DB=src/SkillsAcademy.Web/App_Data/skillsacademy.db dotnet run -c Release --project tests/SkillsAcademy.Benchmarks -- --filter '*StatisticsRollup*'
+/// ASPNETCORE_ENVIRONMENT=Development Database__DataDirectory=/work/statdata/d1m dotnet src/SkillsAcademy.Web/bin/Release/net10.0/SkillsAcademy.Web.dll --generate-demo-data --learners 10000 --courses 100 --study-events 1000000
+/// STATS_BENCH_DB=/work/statdata/d1m/skillsacademy.db dotnet run -c Release --project tests/SkillsAcademy.Benchmarks -- --filter '*StatisticsRollup*'
+/// STATS_BENCH_DB=/work/statdata/d1m/rollup-bench/statistics.db dotnet run -c Release --project tests/SkillsAcademy.Benchmarks -- --filter '*StatisticsDashboard*'
 /// </code>
 /// </remarks>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
+[Config(typeof(RollupConfig))]
 public class StatisticsRollupBenchmarks
 {
-    private string _folder = "";
     private string _connectionString = "";
     private PooledDbContextFactory<SkillsAcademyDbContext> _factory = default!;
     private StatisticsRollup _rollup = default!;
@@ -38,45 +43,57 @@ public class StatisticsRollupBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var source = Environment.GetEnvironmentVariable("STATS_BENCH_DB")
-            ?? throw new InvalidOperationException("Set STATS_BENCH_DB to a database made by --generate-demo-data.");
-        _folder = Path.Combine(Path.GetTempPath(), "skillsacademy-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-        var copy = Path.Combine(_folder, "statistics.db");
-        File.Copy(source, copy);
-        _connectionString = $"Data Source={copy}";
-        var options = new DbContextOptionsBuilder<SkillsAcademyDbContext>();
-        options.UseSkillsAcademyDatabase(DatabaseProvider.Sqlite, _connectionString);
-        _factory = new PooledDbContextFactory<SkillsAcademyDbContext>(options.Options);
-        using (var db = _factory.CreateDbContext())
+        // One copy per process, next to the source, kept afterwards: the dashboard benchmark can be pointed at it.
+        var copy = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(StatisticsBenchmarkData.Source))!, "rollup-bench", "statistics.db");
+        if (!Copied)
         {
-            db.Database.Migrate();
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            SqliteConnection.ClearAllPools();
+            foreach (var stale in Directory.GetFiles(Path.GetDirectoryName(copy)!))
+            {
+                File.Delete(stale);
+            }
+
+            File.Copy(StatisticsBenchmarkData.Source, copy);
+            Copied = true;
         }
 
-        _rollup = new StatisticsRollup(
-            _factory, null!, Options.Create(new PlatformOptions()), Options.Create(new StatisticsOptions()), TimeProvider.System,
-            NullLogger<StatisticsRollup>.Instance);
-        using var connection = Open();
-        using var range = connection.CreateCommand();
-        range.CommandText = "SELECT MIN(OccurredAt), MAX(OccurredAt) FROM LearningEvents WHERE Kind = 'StudySegmentCredited'";
-        using var reader = range.ExecuteReader();
-        reader.Read();
-        var calendar = Domain.Learning.PlatformCalendar.Default;
-        _from = calendar.DayOf(DateTimeOffset.FromUnixTimeMilliseconds(((reader.GetInt64(0) >> 11) - 621355968000000) / 10_000));
-        _to = calendar.DayOf(DateTimeOffset.FromUnixTimeMilliseconds(((reader.GetInt64(1) >> 11) - 621355968000000) / 10_000));
+        _connectionString = $"Data Source={copy}";
+        _factory = StatisticsBenchmarkData.Factory(copy);
+        _rollup = StatisticsBenchmarkData.Rollup(_factory);
+        (_from, _to) = StatisticsBenchmarkData.StudyRange(_factory);
     }
 
-    [IterationSetup]
+    private static bool Copied { get; set; }
+
+    /// <summary>The hourly run meets a year of rollups already there, as in production: filled once by the hand-written statements.</summary>
+    [GlobalSetup(Target = nameof(OneDay))]
+    public void SetupOneDay()
+    {
+        Setup();
+        using var connection = Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM StatLearnerYears";
+        if (Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            ClearRollups();
+            HandWrittenStatements();
+        }
+    }
+
+    [IterationSetup(Targets = [nameof(HandWrittenGroupBy), nameof(ProductRollup)])]
     public void ClearRollups()
     {
         using var connection = Open();
         using var clear = connection.CreateCommand();
-        clear.CommandText = "DELETE FROM StatDailyFacts; DELETE FROM StatLearnerMonths; DELETE FROM StatRollupRuns;";
+        clear.CommandText = "DELETE FROM StatDailyFacts; DELETE FROM StatLearnerMonths; DELETE FROM StatMonthlyFacts; DELETE FROM StatLearnerYears; DELETE FROM StatRollupRuns;";
         clear.ExecuteNonQuery();
     }
 
     [Benchmark(Baseline = true, Description = "Hand-written INSERT…SELECT…GROUP BY, whole year")]
-    public void HandWrittenGroupBy()
+    public void HandWrittenGroupBy() => ProcessCpu.Measure(nameof(HandWrittenGroupBy), "", HandWrittenStatements);
+
+    private void HandWrittenStatements()
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
@@ -84,7 +101,7 @@ public class StatisticsRollupBenchmarks
         command.Transaction = transaction;
 
         // Local day (UTC+8, no DST) straight from the stored binary instant.
-        const string Day = "date((((X.At >> 11) - 621355968000000) / 10000000) + 28800, 'unixepoch')";
+        const string Day = "date((((X.At >> 11) - 621355968000000) / 10000) + 28800, 'unixepoch')";
         command.CommandText = $$"""
             INSERT INTO StatDailyFacts (Day, RegionCode, EnterpriseId, CourseId, OccupationId, SkillLevel, CreditedSeconds,
                 PersonTimes, NewEnrolments, Completions, Certificates, QuizAttempts, QuizPasses, VouchersRedeemed, VoucherAmountFen)
@@ -116,6 +133,19 @@ public class StatisticsRollupBenchmarks
             LEFT JOIN LearnerProfiles p ON p.UserId = x.LearnerId
             WHERE x.Day BETWEEN $from AND $to
             GROUP BY substr(x.Day, 1, 8), x.LearnerId, x.CourseId;
+
+            INSERT INTO StatMonthlyFacts (Month, RegionCode, EnterpriseId, CourseId, OccupationId, SkillLevel, CreditedSeconds, ActivePairDays,
+                NewEnrolments, Completions, Certificates, QuizAttempts, QuizPasses, VouchersRedeemed, VoucherAmountFen)
+            SELECT substr(Day, 1, 8) || '01', RegionCode, EnterpriseId, CourseId, OccupationId, SkillLevel, SUM(CreditedSeconds), SUM(PersonTimes),
+                SUM(NewEnrolments), SUM(Completions), SUM(Certificates), SUM(QuizAttempts), SUM(QuizPasses), SUM(VouchersRedeemed), SUM(VoucherAmountFen)
+            FROM StatDailyFacts
+            GROUP BY substr(Day, 1, 8), RegionCode, EnterpriseId, CourseId;
+
+            INSERT INTO StatLearnerYears (Year, LearnerId, CourseId, RegionCode, EnterpriseId, OccupationId, SkillLevel, ActiveMonths)
+            SELECT substr(Month, 1, 5) || '01-01', LearnerId, CourseId, RegionCode, EnterpriseId, OccupationId, SkillLevel,
+                SUM(DISTINCT 1 << (CAST(substr(Month, 6, 2) AS INTEGER) - 1))
+            FROM StatLearnerMonths
+            GROUP BY substr(Month, 1, 5), LearnerId, CourseId;
             """;
         command.Parameters.AddWithValue("$from", _from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$to", _to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
@@ -124,16 +154,24 @@ public class StatisticsRollupBenchmarks
     }
 
     [Benchmark(Description = "StatisticsRollup, whole year, one transaction per day")]
-    public Task<int> ProductRollup() => _rollup.RebuildAsync(_from, _to, RollupTrigger.Manual, "benchmark");
+    public Task<int> ProductRollup() => ProcessCpu.MeasureAsync(nameof(ProductRollup), "", () => _rollup.RebuildAsync(_from, _to, RollupTrigger.Manual, StatisticsBenchmarkData.Marker(_factory)));
 
     [Benchmark(Description = "StatisticsRollup, one day (the hourly run)")]
-    public Task<int> OneDay() => _rollup.RebuildAsync(_to, _to, RollupTrigger.Hourly, null);
+    public Task<int> OneDay() => ProcessCpu.MeasureAsync(nameof(OneDay), "", () => _rollup.RebuildAsync(_to, _to, RollupTrigger.Hourly, null));
 
     [GlobalCleanup]
-    public void Cleanup()
+    public void Cleanup() => SqliteConnection.ClearAllPools();
+
+    /// <summary>Monitoring, no warm-up, <c>STATS_BENCH_ITERATIONS</c> (default 3) runs of each, in this process.</summary>
+    public sealed class RollupConfig : ManualConfig
     {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        public RollupConfig()
+        {
+            var iterations = int.Parse(Environment.GetEnvironmentVariable("STATS_BENCH_ITERATIONS") ?? "3", CultureInfo.InvariantCulture);
+            AddJob(StatisticsBenchmarkData.InProcess(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(iterations)));
+            AddColumn(StatisticColumn.Median, StatisticColumn.Min, StatisticColumn.Max);
+            AddColumn(new ProcessCpu.Column(_ => ""));
+        }
     }
 
     private SqliteConnection Open()

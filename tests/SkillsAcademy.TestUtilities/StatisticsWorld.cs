@@ -108,7 +108,7 @@ public sealed class StatisticsWorld
     public static async Task ClearAsync(SkillsAcademyWebFactory factory)
     {
         await using var db = await NewContextAsync(factory);
-        foreach (var table in new[] { "Vouchers", "VoucherBatches", "Certificates", "AttemptItems", "QuizAttempts", "LearningEvents", "Enrolments", "StatDailyFacts", "StatLearnerMonths", "StatRollupRuns" })
+        foreach (var table in new[] { "Vouchers", "VoucherBatches", "Certificates", "AttemptItems", "QuizAttempts", "LearningEvents", "Enrolments", "StatDailyFacts", "StatLearnerMonths", "StatMonthlyFacts", "StatLearnerYears", "StatRollupRuns" })
         {
 #pragma warning disable EF1002 // Fixed table names, no user input.
             await db.Database.ExecuteSqlRawAsync($"DELETE FROM {table}");

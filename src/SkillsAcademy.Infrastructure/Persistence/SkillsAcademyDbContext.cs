@@ -70,6 +70,11 @@ public sealed class SkillsAcademyDbContext(DbContextOptions<SkillsAcademyDbConte
 
     public DbSet<LearnerMonth> LearnerMonths => Set<LearnerMonth>();
 
+    /// <summary>Month totals of <see cref="DailyFacts"/> and year bit sets of <see cref="LearnerMonths"/>, kept by the same runs.</summary>
+    public DbSet<MonthlyFact> MonthlyFacts => Set<MonthlyFact>();
+
+    public DbSet<LearnerYear> LearnerYears => Set<LearnerYear>();
+
     public DbSet<RollupRun> RollupRuns => Set<RollupRun>();
 
     public DbSet<StatisticsExport> StatisticsExports => Set<StatisticsExport>();

@@ -1162,6 +1162,94 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                     b.ToTable("StatLearnerMonths", (string)null);
                 });
 
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.LearnerYear", b =>
+                {
+                    b.Property<DateOnly>("Year")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ActiveMonths")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(6)");
+
+                    b.Property<int>("SkillLevel")
+                        .HasColumnType("int");
+
+                    b.HasKey("Year", "LearnerId", "CourseId");
+
+                    b.ToTable("StatLearnerYears", (string)null);
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.MonthlyFact", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(6)");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ActivePairDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Certificates")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Completions")
+                        .HasColumnType("int");
+
+                    b.Property<long>("CreditedSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("NewEnrolments")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuizAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuizPasses")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkillLevel")
+                        .HasColumnType("int");
+
+                    b.Property<long>("VoucherAmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("VouchersRedeemed")
+                        .HasColumnType("int");
+
+                    b.HasKey("Month", "RegionCode", "EnterpriseId", "CourseId");
+
+                    b.ToTable("StatMonthlyFacts", (string)null);
+                });
+
             modelBuilder.Entity("SkillsAcademy.Domain.Statistics.RollupRun", b =>
                 {
                     b.Property<int>("Id")

@@ -1126,6 +1126,94 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                     b.ToTable("StatLearnerMonths", (string)null);
                 });
 
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.LearnerYear", b =>
+                {
+                    b.Property<DateOnly>("Year")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LearnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActiveMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SkillLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "LearnerId", "CourseId");
+
+                    b.ToTable("StatLearnerYears", (string)null);
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.MonthlyFact", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivePairDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Certificates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Completions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreditedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewEnrolments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuizAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuizPasses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VoucherAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VouchersRedeemed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "RegionCode", "EnterpriseId", "CourseId");
+
+                    b.ToTable("StatMonthlyFacts", (string)null);
+                });
+
             modelBuilder.Entity("SkillsAcademy.Domain.Statistics.RollupRun", b =>
                 {
                     b.Property<int>("Id")

@@ -26,6 +26,26 @@ internal sealed class LearnerMonthConfiguration : IEntityTypeConfiguration<Learn
     }
 }
 
+internal sealed class MonthlyFactConfiguration : IEntityTypeConfiguration<MonthlyFact>
+{
+    public void Configure(EntityTypeBuilder<MonthlyFact> builder)
+    {
+        builder.ToTable("StatMonthlyFacts");
+        builder.HasKey(f => new { f.Month, f.RegionCode, f.EnterpriseId, f.CourseId });
+        builder.Property(f => f.RegionCode).HasMaxLength(6).IsUnicode(false);
+    }
+}
+
+internal sealed class LearnerYearConfiguration : IEntityTypeConfiguration<LearnerYear>
+{
+    public void Configure(EntityTypeBuilder<LearnerYear> builder)
+    {
+        builder.ToTable("StatLearnerYears");
+        builder.HasKey(y => new { y.Year, y.LearnerId, y.CourseId });
+        builder.Property(y => y.RegionCode).HasMaxLength(6).IsUnicode(false);
+    }
+}
+
 internal sealed class RollupRunConfiguration : IEntityTypeConfiguration<RollupRun>
 {
     public void Configure(EntityTypeBuilder<RollupRun> builder)

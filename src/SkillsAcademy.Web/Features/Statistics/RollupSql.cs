@@ -7,7 +7,8 @@ namespace SkillsAcademy.Web.Features.Statistics;
 /// <summary>
 /// The set-based statements that rebuild one day partition of the rollups, in the dialect of the database in use.
 /// Parameters: {0} day, {1} start (UTC instant, inclusive), {2} end (exclusive), {3} first day of the month,
-/// {4} the day's bit in <c>StatLearnerMonths.ActiveDays</c>.
+/// {4} the day's bit in <c>StatLearnerMonths.ActiveDays</c>, {5} January 1st of the year, {6} the month's bit in
+/// <c>StatLearnerYears.ActiveMonths</c>.
 /// </summary>
 internal sealed class RollupSql
 {
@@ -55,6 +56,47 @@ internal sealed class RollupSql
             GROUP BY COALESCE(p.RegionCode, ''), COALESCE(p.EnterpriseId, 0), x.CourseId, c.OccupationId, c.SkillLevel
             """;
 
+        // StatMonthlyFacts is the sum of the month's daily rows: the day's old rows are taken out (negated) before they are
+        // deleted, the new rows put in after they are written, and cells left at zero by the day's old rows removed.
+        var measures = new[] { "CreditedSeconds", "ActivePairDays", "NewEnrolments", "Completions", "Certificates", "QuizAttempts", "QuizPasses", "VouchersRedeemed", "VoucherAmountFen" };
+        var dailyMeasures = "d.CreditedSeconds, d.PersonTimes, d.NewEnrolments, d.Completions, d.Certificates, d.QuizAttempts, d.QuizPasses, d.VouchersRedeemed, d.VoucherAmountFen";
+        var cellColumns = "Month, RegionCode, EnterpriseId, CourseId, OccupationId, SkillLevel, " + string.Join(", ", measures);
+        string MonthDelta(string sign)
+        {
+            var values = sign.Length == 0 ? dailyMeasures : string.Join(", ", dailyMeasures.Split(", ").Select(m => "-" + m));
+            var daySource = $"SELECT {{3}} AS Month, d.RegionCode, d.EnterpriseId, d.CourseId, d.OccupationId, d.SkillLevel, {values} FROM StatDailyFacts d WHERE d.Day = {{0}}";
+            return sqlite
+                ? $"""
+                    INSERT INTO StatMonthlyFacts ({cellColumns})
+                    {daySource}
+                    ON CONFLICT (Month, RegionCode, EnterpriseId, CourseId) DO UPDATE SET OccupationId = excluded.OccupationId, SkillLevel = excluded.SkillLevel,
+                        {string.Join(", ", measures.Select(m => $"{m} = {m} + excluded.{m}"))}
+                    """
+                : $"""
+                    MERGE StatMonthlyFacts WITH (HOLDLOCK) AS t
+                    USING ({daySource}) AS s (Month, RegionCode, EnterpriseId, CourseId, OccupationId, SkillLevel, {string.Join(", ", measures)})
+                    ON t.Month = s.Month AND t.RegionCode = s.RegionCode AND t.EnterpriseId = s.EnterpriseId AND t.CourseId = s.CourseId
+                    WHEN MATCHED THEN UPDATE SET OccupationId = s.OccupationId, SkillLevel = s.SkillLevel, {string.Join(", ", measures.Select(m => $"{m} = t.{m} + s.{m}"))}
+                    WHEN NOT MATCHED THEN INSERT ({cellColumns}) VALUES ({string.Join(", ", cellColumns.Split(", ").Select(c => "s." + c))});
+                    """;
+        }
+
+        SubtractDayFromMonth = MonthDelta("-");
+        AddDayToMonth = MonthDelta("");
+        var empty = "ActivePairDays = 0 AND NewEnrolments = 0 AND Completions = 0 AND Certificates = 0 AND QuizAttempts = 0 AND VouchersRedeemed = 0";
+        DeleteEmptyMonthCells = sqlite
+            ? $$"""
+                DELETE FROM StatMonthlyFacts
+                WHERE (Month, RegionCode, EnterpriseId, CourseId) IN (SELECT {3}, d.RegionCode, d.EnterpriseId, d.CourseId FROM StatDailyFacts d WHERE d.Day = {0})
+                    AND {{empty}}
+                """
+            : $$"""
+                DELETE m FROM StatMonthlyFacts m
+                WHERE m.Month = {3} AND EXISTS (SELECT 1 FROM StatDailyFacts d WHERE d.Day = {0} AND d.RegionCode = m.RegionCode
+                    AND d.EnterpriseId = m.EnterpriseId AND d.CourseId = m.CourseId)
+                    AND {{empty}}
+                """;
+
         // Study days only ever accumulate (learning events are append-only), so OR-ing the day's bit in is the whole
         // recompute of the day for this table: running it again changes nothing.
         var activePairs = $$"""
@@ -82,6 +124,33 @@ internal sealed class RollupSql
                 WHEN NOT MATCHED THEN INSERT (Month, LearnerId, CourseId, RegionCode, EnterpriseId, OccupationId, SkillLevel, ActiveDays)
                     VALUES (s.Month, s.LearnerId, s.CourseId, s.RegionCode, s.EnterpriseId, s.OccupationId, s.SkillLevel, s.ActiveDays);
                 """;
+
+        // The same pairs OR their month's bit into the year row.
+        var activeYearPairs = $$"""
+            SELECT {5} AS Year, x.LearnerId, x.CourseId, COALESCE(p.RegionCode, '') AS RegionCode, COALESCE(p.EnterpriseId, 0) AS EnterpriseId,
+                c.OccupationId, c.SkillLevel, {6} AS ActiveMonths
+            FROM (SELECT DISTINCT e.LearnerId, {{courseId}} AS CourseId FROM LearningEvents e WHERE {{segment}}) x
+            JOIN Courses c ON c.Id = x.CourseId
+            LEFT JOIN LearnerProfiles p ON p.UserId = x.LearnerId
+            """;
+        UpsertLearnerYears = sqlite
+            ? $$"""
+                INSERT INTO StatLearnerYears (Year, LearnerId, CourseId, RegionCode, EnterpriseId, OccupationId, SkillLevel, ActiveMonths)
+                {{activeYearPairs}}
+                WHERE 1 = 1
+                ON CONFLICT (Year, LearnerId, CourseId) DO UPDATE SET ActiveMonths = ActiveMonths | excluded.ActiveMonths,
+                    RegionCode = excluded.RegionCode, EnterpriseId = excluded.EnterpriseId,
+                    OccupationId = excluded.OccupationId, SkillLevel = excluded.SkillLevel
+                """
+            : $$"""
+                MERGE StatLearnerYears WITH (HOLDLOCK) AS t
+                USING ({{activeYearPairs}}) AS s
+                ON t.Year = s.Year AND t.LearnerId = s.LearnerId AND t.CourseId = s.CourseId
+                WHEN MATCHED THEN UPDATE SET ActiveMonths = t.ActiveMonths | s.ActiveMonths, RegionCode = s.RegionCode,
+                    EnterpriseId = s.EnterpriseId, OccupationId = s.OccupationId, SkillLevel = s.SkillLevel
+                WHEN NOT MATCHED THEN INSERT (Year, LearnerId, CourseId, RegionCode, EnterpriseId, OccupationId, SkillLevel, ActiveMonths)
+                    VALUES (s.Year, s.LearnerId, s.CourseId, s.RegionCode, s.EnterpriseId, s.OccupationId, s.SkillLevel, s.ActiveMonths);
+                """;
     }
 
     public bool Sqlite { get; }
@@ -91,6 +160,17 @@ internal sealed class RollupSql
     public string InsertFacts { get; }
 
     public string UpsertLearnerMonths { get; }
+
+    /// <summary>Takes the day's current rows out of <c>StatMonthlyFacts</c> (before they are deleted).</summary>
+    public string SubtractDayFromMonth { get; }
+
+    /// <summary>Removes the month cells of the day's old rows that no other day of the month keeps above zero.</summary>
+    public string DeleteEmptyMonthCells { get; }
+
+    /// <summary>Adds the day's new rows to <c>StatMonthlyFacts</c>.</summary>
+    public string AddDayToMonth { get; }
+
+    public string UpsertLearnerYears { get; }
 
     public static RollupSql For(SkillsAcademyDbContext db) => db.Database.IsSqlite() ? SqliteDialect : SqlServerDialect;
 

@@ -47,7 +47,7 @@ public sealed class StatisticsService(
             StatisticsLayout.ByCourse => await queries.BreakdownAsync(filter, f => f.CourseId.ToString(), m => m.CourseId.ToString(), cancellationToken),
             StatisticsLayout.ByEnterprise => await queries.BreakdownAsync(filter, f => f.EnterpriseId.ToString(), m => m.EnterpriseId.ToString(), cancellationToken),
             StatisticsLayout.ByLevel => await queries.BreakdownAsync(filter, f => f.SkillLevel.ToString(), m => m.SkillLevel.ToString(), cancellationToken),
-            StatisticsLayout.ByMonth => await queries.BreakdownAsync(filter, f => ((f.Day.Year * 100) + f.Day.Month).ToString(), m => ((m.Month.Year * 100) + m.Month.Month).ToString(), cancellationToken),
+            StatisticsLayout.ByMonth => await queries.BreakdownAsync(filter, f => ((f.Day.Year * 100) + f.Day.Month).ToString(), m => ((m.Month.Year * 100) + m.Month.Month).ToString(), cancellationToken, monthly: true),
             StatisticsLayout.ProvincialReport => await queries.BreakdownAsync(
                 filter,
                 Combine(RegionKey<DailyFact>(f => f.RegionCode, regionLength), f => f.OccupationId.ToString()),

@@ -91,10 +91,16 @@ public sealed class StatisticsRollupTests(ClockedAppFixture app) : IClassFixture
                 await world.WriteAsync(app.Factory, history);
                 await RebuildAsync();
                 var queries = Service<StatisticsQueries>();
-                foreach (var filter in filters)
+
+                // Random ranges reach whole months (StatMonthlyFacts, StatLearnerYears) only sometimes: these always do.
+                var september = new StatisticsFilter { From = new DateOnly(2026, 9, 1), To = new DateOnly(2026, 9, 30) };
+                var whole = new StatisticsFilter { From = FirstDay, To = LastDay };
+                foreach (var filter in filters.Append(september).Append(whole).Append(filters[0] with { From = FirstDay, To = LastDay }))
                 {
                     (await queries.MeasuresAsync(filter)).ShouldBe(world.Expected(history, filter), $"{history} / {filter}");
                 }
+
+                await ShouldBeDerivedFromDaysAsync();
             },
             iter: 25,
             threads: 1);
@@ -168,6 +174,76 @@ public sealed class StatisticsRollupTests(ClockedAppFixture app) : IClassFixture
 
         await RebuildAsync();
         (await SnapshotAsync()).ShouldBe(clean);
+        await ShouldBeDerivedFromDaysAsync();
+    }
+
+    [Fact]
+    public async Task Re_running_days_whose_records_changed_keeps_the_month_totals_equal_to_their_days()
+    {
+        var world = await WorldAsync();
+        await ClearAsync(app.Factory);
+        var history = Enumerable.Range(0, 1000).Select(_ => Histories.Single())
+            .First(h => h.Segments.Count > 30 && h.Enrolments.Count > 5 && h.Attempts.Count > 5);
+        await world.WriteAsync(app.Factory, history);
+        await RebuildAsync();
+
+        // More study on days already rolled up (learning events are append-only), then the nightly-style re-run of those days.
+        var more = new History(history.Segments.Select(s => s with { At = s.At.AddMinutes(5), Seconds = 60 }).ToList(), [], []);
+        await world.WriteAsync(app.Factory, more);
+        await RebuildAsync();
+        await ShouldBeDerivedFromDaysAsync();
+        var both = new History([.. history.Segments, .. more.Segments], history.Enrolments, history.Attempts);
+        var filter = new StatisticsFilter { From = FirstDay, To = LastDay };
+        (await Service<StatisticsQueries>().MeasuresAsync(filter)).ShouldBe(world.Expected(both, filter));
+        (await Service<StatisticsQueries>().MeasuresAsync(filter with { From = new DateOnly(2026, 9, 1), To = new DateOnly(2026, 10, 31) }))
+            .ShouldBe(world.Expected(both, filter with { From = new DateOnly(2026, 9, 1), To = new DateOnly(2026, 10, 31) }));
+
+        // Records gone from days already rolled up (a test-only deletion: the product never deletes graded attempts): the
+        // re-run takes them out of the months, and cells left with nothing are removed.
+        await using (var db = await NewContextAsync(app.Factory))
+        {
+            (await db.MonthlyFacts.SumAsync(m => m.QuizAttempts)).ShouldBeGreaterThan(0);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM AttemptItems; DELETE FROM QuizAttempts;");
+        }
+
+        await RebuildAsync();
+        await ShouldBeDerivedFromDaysAsync();
+        await using (var db = await NewContextAsync(app.Factory))
+        {
+            (await db.MonthlyFacts.SumAsync(m => m.QuizAttempts)).ShouldBe(0);
+        }
+    }
+
+    /// <summary>
+    /// StatMonthlyFacts holds exactly the sums of each month's StatDailyFacts (no cell left at zero) and StatLearnerYears
+    /// exactly the OR of each year's StatLearnerMonths, with the same dimensions.
+    /// </summary>
+    private async Task ShouldBeDerivedFromDaysAsync()
+    {
+        await using var db = await NewContextAsync(app.Factory);
+        var days = await db.DailyFacts.AsNoTracking().ToListAsync();
+        var expectedMonths = days
+            .GroupBy(d => (Month: DayMask.MonthOf(d.Day), d.RegionCode, d.EnterpriseId, d.CourseId))
+            .Select(g => (g.Key.Month, g.Key.RegionCode, g.Key.EnterpriseId, g.Key.CourseId, g.First().OccupationId, g.First().SkillLevel,
+                g.Sum(d => d.CreditedSeconds), g.Sum(d => d.PersonTimes), g.Sum(d => d.NewEnrolments), g.Sum(d => d.Completions),
+                g.Sum(d => d.Certificates), g.Sum(d => d.QuizAttempts), g.Sum(d => d.QuizPasses), g.Sum(d => d.VouchersRedeemed), g.Sum(d => d.VoucherAmountFen)))
+            .Order().ToList();
+        var months = (await db.MonthlyFacts.AsNoTracking().ToListAsync())
+            .Select(m => (m.Month, m.RegionCode, m.EnterpriseId, m.CourseId, m.OccupationId, m.SkillLevel, m.CreditedSeconds, m.ActivePairDays,
+                m.NewEnrolments, m.Completions, m.Certificates, m.QuizAttempts, m.QuizPasses, m.VouchersRedeemed, m.VoucherAmountFen))
+            .Order().ToList();
+        months.ShouldBe(expectedMonths);
+
+        var learnerMonths = await db.LearnerMonths.AsNoTracking().ToListAsync();
+        var expectedYears = learnerMonths
+            .GroupBy(m => (Year: DayMask.YearOf(m.Month), m.LearnerId, m.CourseId))
+            .Select(g => (g.Key.Year, g.Key.LearnerId, g.Key.CourseId, g.First().RegionCode, g.First().EnterpriseId, g.First().OccupationId,
+                g.First().SkillLevel, g.Aggregate(0, (bits, m) => bits | DayMask.MonthBit(m.Month))))
+            .Order().ToList();
+        var years = (await db.LearnerYears.AsNoTracking().ToListAsync())
+            .Select(y => (y.Year, y.LearnerId, y.CourseId, y.RegionCode, y.EnterpriseId, y.OccupationId, y.SkillLevel, y.ActiveMonths))
+            .Order().ToList();
+        years.ShouldBe(expectedYears);
     }
 
     [Fact]
@@ -210,6 +286,8 @@ public sealed class StatisticsRollupTests(ClockedAppFixture app) : IClassFixture
         await using var db = await NewContextAsync(app.Factory);
         await db.DailyFacts.ExecuteDeleteAsync();
         await db.LearnerMonths.ExecuteDeleteAsync();
+        await db.MonthlyFacts.ExecuteDeleteAsync();
+        await db.LearnerYears.ExecuteDeleteAsync();
     }
 
     private async Task<Snapshot> SnapshotAsync()
