@@ -89,12 +89,13 @@ public sealed class LoadApp : IAsyncDisposable
     }
 
     /// <summary>Starts the app and waits until /health/ready answers 200.</summary>
+    /// <param name="appDirectory">Another build of the app (e.g. a copy of an earlier build, to compare before and after); default <see cref="AppDirectory"/>.</param>
     public static async Task<LoadApp> StartAsync(
-        IReadOnlyDictionary<string, string?> settings, string? cpus = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string?> settings, string? cpus = null, TimeSpan? timeout = null, string? appDirectory = null, CancellationToken cancellationToken = default)
     {
         var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
         var all = new Dictionary<string, string?>(settings, StringComparer.Ordinal) { ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/') };
-        var process = StartProcess(all, cpus, []);
+        var process = StartProcess(all, cpus, [], appDirectory);
         var app = new LoadApp(process, address);
         process.OutputDataReceived += (_, e) => app.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
@@ -117,7 +118,7 @@ public sealed class LoadApp : IAsyncDisposable
     public static async Task<int> RunCommandAsync(
         IReadOnlyDictionary<string, string?> settings, IReadOnlyList<string> arguments, TextWriter log, CancellationToken cancellationToken = default)
     {
-        using var process = StartProcess(settings, null, arguments);
+        using var process = StartProcess(settings, null, arguments, null);
         process.OutputDataReceived += (_, e) => WriteLine(log, e.Data);
         process.ErrorDataReceived += (_, e) => WriteLine(log, e.Data);
         process.BeginOutputReadLine();
@@ -175,9 +176,10 @@ public sealed class LoadApp : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static Process StartProcess(IReadOnlyDictionary<string, string?> settings, string? cpus, IReadOnlyList<string> arguments)
+    private static Process StartProcess(IReadOnlyDictionary<string, string?> settings, string? cpus, IReadOnlyList<string> arguments, string? appDirectory)
     {
-        var dll = Path.Combine(AppDirectory, "SkillsAcademy.Web.dll");
+        appDirectory ??= AppDirectory;
+        var dll = Path.Combine(appDirectory, "SkillsAcademy.Web.dll");
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"No built app at {dll}: build the solution in {BuildConfiguration} first.");
@@ -185,7 +187,7 @@ public sealed class LoadApp : IAsyncDisposable
 
         var start = new ProcessStartInfo(cpus is null ? "dotnet" : "taskset")
         {
-            WorkingDirectory = AppDirectory,
+            WorkingDirectory = appDirectory,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

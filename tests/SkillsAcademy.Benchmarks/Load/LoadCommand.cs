@@ -15,7 +15,8 @@ namespace SkillsAcademy.Benchmarks.Load;
 /// <item><c>smoke</c>: tiny data, two seconds per target, fails when something does not work (./test.sh runs it).</item>
 /// </list>
 /// Options: --scale N (1), --scales 1,10,100, --data ROOT (data sets in ROOT/data-Nx; artifacts/load), --fresh, --duration S (10),
-/// --runs R (3), --pool N (50), --connections 8,32, --threads T (2), --pin (app on CPU 1, wrk on CPU 0), --out FILE.
+/// --runs R (3), --pool N (32), --connections 8,32, --threads T (2), --pin (app on CPU 1, wrk on CPU 0), --out FILE,
+/// --app NAME=DIR (repeatable: measure other builds of the app, e.g. a copy of the build before a change, in the same run).
 /// </summary>
 public static class LoadCommand
 {
@@ -47,14 +48,14 @@ public static class LoadCommand
         ArgumentNullException.ThrowIfNull(args);
         if (args.Count == 0 || args[0] is not ("seed" or "pages" or "scale" or "smoke"))
         {
-            await output.WriteLineAsync("usage: load seed|pages|scale|smoke [--scale N] [--scales 1,10,100] [--data DIR] [--fresh] [--duration S] [--runs R] [--pool N] [--connections 8,32] [--threads T] [--pin] [--out FILE]");
+            await output.WriteLineAsync("usage: load seed|pages|scale|smoke [--scale N] [--scales 1,10,100] [--data DIR] [--fresh] [--duration S] [--runs R] [--pool N] [--connections 8,32] [--threads T] [--pin] [--out FILE] [--app NAME=DIR]...");
             return 2;
         }
 
         var options = LoadRunOptions.Parse(args.ToArray()[1..], smoke: args[0] == "smoke");
-        if (options.WarmUp + (options.Duration * options.Connections.Count) > TimeSpan.FromSeconds(55))
+        if (options.WarmUp + options.Duration > TimeSpan.FromSeconds(45))
         {
-            throw new ArgumentException("The signed-in runs of one round must end within a minute of signing in: lower --duration.");
+            throw new ArgumentException("A signed-in measurement must end within a minute of signing in: --warm-up plus --duration at most 45 s.");
         }
 
         var report = new LoadReport(args[0], string.Join(' ', args), MachineInfo.Describe());
@@ -97,73 +98,123 @@ public static class LoadCommand
         var dataSet = await LoadDataSet.EnsureAsync(options.DataFor(scale), options.DataSetFor(scale), output, options.Fresh);
         var baseline = Path.Combine(dataSet.DataDirectory, "baseline");
         Directory.CreateDirectory(baseline);
-        await using var app = await LoadApp.StartAsync(LoadApp.ProductionLikeSettings(dataSet.DataDirectory, baseline), options.Pin ? "1" : null);
-        await output.WriteLineAsync($"App (pid {app.ProcessId}) at {app.Address}, scale {scale}x: {dataSet.Options}.");
-        using var http = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(60) };
-
-        if (anonymous)
+        var apps = new List<(string Name, LoadApp App)>();
+        try
         {
-            foreach (var (name, path) in AnonymousPages)
+            // Every build under comparison runs at once on the same data; each is measured in turn in every round.
+            foreach (var (name, directory) in options.Apps)
             {
-                // The second answer comes from the output cache; the baseline answers exactly those bytes.
-                await http.GetByteArrayAsync(new Uri(path, UriKind.Relative));
-                var page = await http.GetByteArrayAsync(new Uri(path, UriKind.Relative));
-                await File.WriteAllBytesAsync(Path.Combine(baseline, name + ".html"), page);
-                var copy = await http.GetByteArrayAsync(new Uri($"/_load/baseline/{name}", UriKind.Relative));
-                if (!copy.AsSpan().SequenceEqual(page))
-                {
-                    throw new InvalidOperationException($"The baseline endpoint does not answer the bytes of {path}.");
-                }
+                var app = await LoadApp.StartAsync(LoadApp.ProductionLikeSettings(dataSet.DataDirectory, baseline), options.Pin ? "1" : null, appDirectory: directory);
+                apps.Add((name, app));
+                await output.WriteLineAsync($"App {name} (pid {app.ProcessId}, {directory ?? LoadApp.AppDirectory}) at {app.Address}, scale {scale}x: {dataSet.Options}.");
+            }
 
-                report.PageBytes[name] = page.Length;
+            if (anonymous)
+            {
+                await CaptureBaselineAsync(apps[0].App, baseline, report);
+            }
+
+            var wrkCpus = options.Pin ? "0" : null;
+            foreach (var (_, app) in apps)
+            {
+                // Warm-up: JIT, caches, connection pools; not recorded.
+                foreach (var (name, path) in anonymous ? AnonymousPages : [])
+                {
+                    await Wrk.RunAsync(new Uri(app.Address, path), "report.lua", 4, options.Threads, options.WarmUp, [], wrkCpus);
+                    await Wrk.RunAsync(new Uri(app.Address, $"/_load/baseline/{name}"), "report.lua", 4, options.Threads, options.WarmUp, [], wrkCpus);
+                }
+            }
+
+            for (var run = 1; run <= options.Runs; run++)
+            {
+                foreach (var (appName, app) in run % 2 == 1 ? apps : Enumerable.Reverse(apps))
+                {
+                    var measured = new Measured(report, output, scale, appName, run);
+                    foreach (var connections in anonymous ? options.Connections : [])
+                    {
+                        foreach (var (name, path) in AnonymousPages)
+                        {
+                            // Alternate which goes first, so a drift in the machine's load does not favour one side.
+                            var pairs = new (string Target, string Path)[] { (name, path), ($"baseline:{name}", $"/_load/baseline/{name}") };
+                            foreach (var (target, targetPath) in run % 2 == 1 ? pairs : pairs.Reverse())
+                            {
+                                await measured.AddAsync(target, connections, await MeasureAsync(app, new Uri(app.Address, targetPath), "report.lua", connections, options, [], wrkCpus));
+                            }
+                        }
+                    }
+
+                    await MeasureSignedInAsync(app, dataSet, options, measured, output, wrkCpus);
+                }
+            }
+
+            foreach (var (name, app) in apps)
+            {
+                report.AppResidentMegabytes[$"{scale}x {name}"] = app.ResidentBytes() / 1_048_576;
             }
         }
+        finally
+        {
+            foreach (var (_, app) in apps)
+            {
+                await app.DisposeAsync();
+            }
+        }
+    }
 
+    // The second answer comes from the output cache; the baseline endpoint answers exactly those bytes.
+    private static async Task CaptureBaselineAsync(LoadApp app, string baseline, LoadReport report)
+    {
+        using var http = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(60) };
+        foreach (var (name, path) in AnonymousPages)
+        {
+            await http.GetByteArrayAsync(new Uri(path, UriKind.Relative));
+            var page = await http.GetByteArrayAsync(new Uri(path, UriKind.Relative));
+            await File.WriteAllBytesAsync(Path.Combine(baseline, name + ".html"), page);
+            var copy = await http.GetByteArrayAsync(new Uri($"/_load/baseline/{name}", UriKind.Relative));
+            if (!copy.AsSpan().SequenceEqual(page))
+            {
+                throw new InvalidOperationException($"The baseline endpoint does not answer the bytes of {path}.");
+            }
+
+            report.PageBytes[name] = page.Length;
+        }
+    }
+
+    private static async Task MeasureSignedInAsync(LoadApp app, LoadDataSet dataSet, LoadRunOptions options, Measured measured, TextWriter output, string? wrkCpus)
+    {
         var pool = dataSet.Learners.Take(Math.Min(options.Pool, dataSet.Learners.Count)).ToList();
         var cookieFile = Path.Combine(dataSet.DataDirectory, "learner-cookies.txt");
         var coursePath = "/courses/" + LoadDataSet.CourseCode;
-        var wrkCpus = options.Pin ? "0" : null;
-        // Warm-up: JIT, caches, connection pools; not recorded.
-        foreach (var (name, path) in anonymous ? AnonymousPages : [])
+        foreach (var connections in options.Connections)
         {
-            await Wrk.RunAsync(new Uri(app.Address, path), "report.lua", 4, options.Threads, options.WarmUp, [], wrkCpus);
-            await Wrk.RunAsync(new Uri(app.Address, $"/_load/baseline/{name}"), "report.lua", 4, options.Threads, options.WarmUp, [], wrkCpus);
-        }
-
-        for (var run = 1; run <= options.Runs; run++)
-        {
-            foreach (var connections in anonymous ? options.Connections : [])
-            {
-                foreach (var (name, path) in AnonymousPages)
-                {
-                    // Alternate which goes first, so a drift in the machine's load does not favour one side.
-                    var pairs = new (string Target, string Path)[] { (name, path), ($"baseline:{name}", $"/_load/baseline/{name}") };
-                    foreach (var (target, targetPath) in run % 2 == 1 ? pairs : pairs.Reverse())
-                    {
-                        var result = await MeasureAsync(app, new Uri(app.Address, targetPath), "report.lua", connections, options, [], wrkCpus);
-                        report.Add(new LoadMeasurement(scale, target, connections, run, result));
-                        await output.WriteLineAsync(LoadReport.Line(scale, target, connections, run, result));
-                    }
-                }
-            }
-
-            // Signed in afresh for each run: the cookie's security stamp is re-checked a minute after it was issued,
-            // and a browser would then take the renewed cookie, which wrk does not; within the minute no re-check happens.
+            // Signed in afresh for each measurement: a minute after a cookie was issued its security stamp is re-checked
+            // and the cookie renewed; a browser keeps the renewed cookie, wrk does not and would re-check on every request.
             var signIn = System.Diagnostics.Stopwatch.StartNew();
-            var cookies = await LoadSignIn.SignInAllAsync(app.Address, pool.Select(l => l.Account), LoadDataSet.Password);
+            var cookies = await LoadSignIn.SignInAllAsync(app.Address, pool.Select(l => l.Account), LoadDataSet.Password, parallel: 8);
             await File.WriteAllLinesAsync(cookieFile, cookies);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {cookies.Count} learners signed in ({signIn.Elapsed.TotalSeconds:0.0} s)."));
+            var signedInFor = signIn.Elapsed;
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {cookies.Count} learners signed in ({signedInFor.TotalSeconds:0.0} s)."));
             await CheckSignedInPageAsync(app.Address, coursePath, cookies[0]);
             await Wrk.RunAsync(new Uri(app.Address, coursePath), "learners.lua", 4, options.Threads, options.WarmUp, [cookieFile, coursePath], wrkCpus);
-            foreach (var connections in options.Connections)
+            var result = await MeasureAsync(app, new Uri(app.Address, coursePath), "learners.lua", connections, options, [cookieFile, coursePath], wrkCpus);
+            if (signIn.Elapsed > TimeSpan.FromMinutes(1))
             {
-                var signedIn = await MeasureAsync(app, new Uri(app.Address, coursePath), "learners.lua", connections, options, [cookieFile, coursePath], wrkCpus);
-                report.Add(new LoadMeasurement(scale, SignedInTarget, connections, run, signedIn));
-                await output.WriteLineAsync(LoadReport.Line(scale, SignedInTarget, connections, run, signedIn));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  NOTE: the first cookies were {signIn.Elapsed.TotalSeconds:0} s old at the end: their security stamps were re-checked on every request after the first minute."));
+                result = result with { StaleCookies = true };
             }
-        }
 
-        report.AppResidentMegabytes[scale.ToString(CultureInfo.InvariantCulture) + "x"] = app.ResidentBytes() / 1_048_576;
+            await measured.AddAsync(SignedInTarget, connections, result);
+        }
+    }
+
+    private sealed class Measured(LoadReport report, TextWriter output, int scale, string app, int run)
+    {
+        public async Task AddAsync(string target, int connections, WrkResult result)
+        {
+            report.Add(new LoadMeasurement(scale, app, target, connections, run, result));
+            await output.WriteLineAsync(LoadReport.Line(scale, app, target, connections, run, result));
+        }
     }
 
     private static async Task<WrkResult> MeasureAsync(
@@ -210,7 +261,7 @@ public sealed record LoadRunOptions
 
     public int Runs { get; init; } = 3;
 
-    public int Pool { get; init; } = 50;
+    public int Pool { get; init; } = 32;
 
     public IReadOnlyList<int> Connections { get; init; } = [8, 32];
 
@@ -219,6 +270,9 @@ public sealed record LoadRunOptions
     public bool Pin { get; init; }
 
     public string? OutFile { get; init; }
+
+    /// <summary>The builds to measure, by name: "current" (the harness's own build of the app) and each --app NAME=DIR.</summary>
+    public IReadOnlyList<(string Name, string? Directory)> Apps { get; init; } = [("current", null)];
 
     /// <summary>The data set's folder: data-Nx (or data-smoke) under --data, by default artifacts/load.</summary>
     public string DataFor(int scale) =>
@@ -250,15 +304,21 @@ public sealed record LoadRunOptions
                 "--threads" => options with { Threads = Number() },
                 "--pin" => options with { Pin = true },
                 "--out" => options with { OutFile = Value() },
+                "--app" => options with { Apps = [.. options.Apps, App(Value())] },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
 
         return options;
     }
+
+    private static (string Name, string? Directory) App(string value) =>
+        value.Split('=', 2) is [var name, var directory] && name.Length > 0
+            ? (name, Path.GetFullPath(directory))
+            : throw new ArgumentException($"--app takes NAME=DIR (a folder holding SkillsAcademy.Web.dll), not {value}.");
 }
 
-public sealed record LoadMeasurement(int Scale, string Target, int Connections, int Run, WrkResult Result);
+public sealed record LoadMeasurement(int Scale, string App, string Target, int Connections, int Run, WrkResult Result);
 
 /// <summary>Everything a run measured, and the medians over its repeated runs.</summary>
 public sealed class LoadReport(string scenario, string command, MachineInfo machine)
@@ -280,14 +340,14 @@ public sealed class LoadReport(string scenario, string command, MachineInfo mach
     public List<LoadMeasurement> Measurements { get; } = [];
 
     public List<LoadSummaryRow> Medians => [.. Measurements
-        .GroupBy(m => (m.Scale, m.Target, m.Connections))
+        .GroupBy(m => (m.Scale, m.App, m.Target, m.Connections))
         .Select(g =>
         {
-            var baseline = Measurements.Where(b => b.Scale == g.Key.Scale && b.Target == "baseline:" + g.Key.Target && b.Connections == g.Key.Connections).ToList();
+            var baseline = Measurements.Where(b => b.Scale == g.Key.Scale && b.App == g.Key.App && b.Target == "baseline:" + g.Key.Target && b.Connections == g.Key.Connections).ToList();
             var ratios = g.Select(m => baseline.FirstOrDefault(b => b.Run == m.Run) is { Result.RequestsPerSecond: > 0 } b ? m.Result.RequestsPerSecond / b.Result.RequestsPerSecond : double.NaN)
                 .Where(r => !double.IsNaN(r)).ToList();
             return new LoadSummaryRow(
-                g.Key.Scale, g.Key.Target, g.Key.Connections, g.Count(),
+                g.Key.Scale, g.Key.App, g.Key.Target, g.Key.Connections, g.Count(),
                 Median(g.Select(m => m.Result.RequestsPerSecond)),
                 Median(g.Select(m => m.Result.P50Ms)),
                 Median(g.Select(m => m.Result.P99Ms)),
@@ -299,20 +359,20 @@ public sealed class LoadReport(string scenario, string command, MachineInfo mach
 
     public void Add(LoadMeasurement measurement) => Measurements.Add(measurement);
 
-    public static string Line(int scale, string target, int connections, int run, WrkResult r) => string.Create(CultureInfo.InvariantCulture,
-        $"  {scale}x c{connections} run {run} {target}: {r.RequestsPerSecond:0} req/s, p50 {r.P50Ms:0.0} ms, p99 {r.P99Ms:0.0} ms, {r.ServerCpuMsPerRequest:0.00} ms CPU/req, {r.Requests} requests, {r.Non2xx} non-2xx, {r.SocketErrors} socket errors");
+    public static string Line(int scale, string app, string target, int connections, int run, WrkResult r) => string.Create(CultureInfo.InvariantCulture,
+        $"  {scale}x {app} c{connections} run {run} {target}: {r.RequestsPerSecond:0} req/s, p50 {r.P50Ms:0.0} ms, p99 {r.P99Ms:0.0} ms, {r.ServerCpuMsPerRequest:0.00} ms CPU/req, {r.Requests} requests, {r.Non2xx} non-2xx, {r.SocketErrors} socket errors");
 
     /// <summary>A Markdown table of the medians (what docs/performance.md records).</summary>
     public string Summary()
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{Machine.Date:yyyy-MM-dd HH:mm} UTC, {Machine.Cpu} ({Machine.Cores} cores), load before {Machine.LoadBefore}, after {LoadAfter}");
-        text.AppendLine("| scale | target | conns | runs | req/s (median) | p50 ms | p99 ms | server CPU ms/req | ratio to baseline | requests | non-2xx + errors |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var row in Medians.OrderBy(r => r.Scale).ThenBy(r => r.Connections).ThenBy(r => r.Target, StringComparer.Ordinal))
+        text.AppendLine("| scale | app | target | conns | runs | req/s (median) | p50 ms | p99 ms | server CPU ms/req | ratio to baseline | requests | non-2xx + errors |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in Medians.OrderBy(r => r.Scale).ThenBy(r => r.Connections).ThenBy(r => r.Target, StringComparer.Ordinal).ThenBy(r => r.App, StringComparer.Ordinal))
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {row.Scale}x | {row.Target} | {row.Connections} | {row.Runs} | {row.RequestsPerSecond:N0} | {row.P50Ms:0.0} | {row.P99Ms:0.0} | {row.ServerCpuMsPerRequest:0.00} | {(row.RatioToBaseline is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "")} | {row.Requests:N0} | {row.Failures} |");
+                $"| {row.Scale}x | {row.App} | {row.Target} | {row.Connections} | {row.Runs} | {row.RequestsPerSecond:N0} | {row.P50Ms:0.0} | {row.P99Ms:0.0} | {row.ServerCpuMsPerRequest:0.00} | {(row.RatioToBaseline is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "")} | {row.Requests:N0} | {row.Failures} |");
         }
 
         return text.ToString();
@@ -353,7 +413,7 @@ public sealed class LoadReport(string scenario, string command, MachineInfo mach
 }
 
 public sealed record LoadSummaryRow(
-    int Scale, string Target, int Connections, int Runs, double RequestsPerSecond, double P50Ms, double P99Ms, double ServerCpuMsPerRequest,
+    int Scale, string App, string Target, int Connections, int Runs, double RequestsPerSecond, double P50Ms, double P99Ms, double ServerCpuMsPerRequest,
     double? RatioToBaseline, long Requests, long Failures);
 
 /// <summary>The machine a run was measured on.</summary>

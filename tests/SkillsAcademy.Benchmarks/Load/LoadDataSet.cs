@@ -16,16 +16,16 @@ using SkillsAcademy.Web.Features.Learning;
 namespace SkillsAcademy.Benchmarks.Load;
 
 /// <summary>
-/// How big a load data set is. <see cref="ForScale"/>: 1x is 300 learners, 10 courses, 30,000 study segments, 50 enterprises
+/// How big a load data set is. <see cref="ForScale"/>: 1x is 100 learners, 5 courses, 10,000 study segments, 50 enterprises
 /// (the generator needs enough enterprises for every city of the province: with a handful it fails in LearnerPlan).
 /// </summary>
 public sealed record LoadDataSetOptions(int Learners, int Courses, long StudyEvents, int Enterprises, int Enrolled, int Seed = 1)
 {
-    /// <summary>The generator's data times <paramref name="factor"/>, and a third of the learners enrolled in the 11×64 course.</summary>
+    /// <summary>The generator's data times <paramref name="factor"/> (enterprises too, 50 at least), and 40 % of the learners enrolled in the 11×64 course.</summary>
     public static LoadDataSetOptions ForScale(int factor)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(factor, 1);
-        return new(300 * factor, Math.Min(10 * factor, 99_999), 30_000L * factor, 50 * factor, 100 * factor);
+        return new(100 * factor, Math.Min(5 * factor, 99_999), 10_000L * factor, 50 * factor, 40 * factor);
     }
 
     /// <summary>The smoke test's: a few seconds of generating.</summary>

@@ -19,6 +19,9 @@ public sealed record WrkResult(
 
     /// <summary>The server process's CPU time per request during the run, when the harness measured it.</summary>
     public double? ServerCpuMsPerRequest { get; init; }
+
+    /// <summary>Signed-in run whose cookies outlived the minute after which the app re-checks them (see LoadCommand).</summary>
+    public bool StaleCookies { get; init; }
 }
 
 /// <summary>Runs Debian's <c>wrk</c> with a script from Load/wrk and parses its report.</summary>
