@@ -346,6 +346,11 @@ public sealed class LoadReport(string scenario, string command, MachineInfo mach
             var baseline = Measurements.Where(b => b.Scale == g.Key.Scale && b.App == g.Key.App && b.Target == "baseline:" + g.Key.Target && b.Connections == g.Key.Connections).ToList();
             var ratios = g.Select(m => baseline.FirstOrDefault(b => b.Run == m.Run) is { Result.RequestsPerSecond: > 0 } b ? m.Result.RequestsPerSecond / b.Result.RequestsPerSecond : double.NaN)
                 .Where(r => !double.IsNaN(r)).ToList();
+            // The same comparison by the server's CPU per request: what the app could serve if it had the cores to itself.
+            var cpuRatios = g.Select(m => baseline.FirstOrDefault(b => b.Run == m.Run) is { Result.ServerCpuMsPerRequest: > 0 } b && m.Result.ServerCpuMsPerRequest is > 0
+                    ? b.Result.ServerCpuMsPerRequest!.Value / m.Result.ServerCpuMsPerRequest.Value
+                    : double.NaN)
+                .Where(r => !double.IsNaN(r)).ToList();
             return new LoadSummaryRow(
                 g.Key.Scale, g.Key.App, g.Key.Target, g.Key.Connections, g.Count(),
                 Median(g.Select(m => m.Result.RequestsPerSecond)),
@@ -353,6 +358,7 @@ public sealed class LoadReport(string scenario, string command, MachineInfo mach
                 Median(g.Select(m => m.Result.P99Ms)),
                 Median(g.Select(m => m.Result.ServerCpuMsPerRequest ?? double.NaN)),
                 ratios.Count == 0 ? null : Median(ratios),
+                cpuRatios.Count == 0 ? null : Median(cpuRatios),
                 g.Sum(m => m.Result.Requests),
                 g.Sum(m => m.Result.Non2xx + m.Result.SocketErrors));
         })];
@@ -367,12 +373,12 @@ public sealed class LoadReport(string scenario, string command, MachineInfo mach
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{Machine.Date:yyyy-MM-dd HH:mm} UTC, {Machine.Cpu} ({Machine.Cores} cores), load before {Machine.LoadBefore}, after {LoadAfter}");
-        text.AppendLine("| scale | app | target | conns | runs | req/s (median) | p50 ms | p99 ms | server CPU ms/req | ratio to baseline | requests | non-2xx + errors |");
-        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| scale | app | target | conns | runs | req/s (median) | p50 ms | p99 ms | server CPU ms/req | ratio to baseline (req/s) | ratio to baseline (CPU/req) | requests | non-2xx + errors |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in Medians.OrderBy(r => r.Scale).ThenBy(r => r.Connections).ThenBy(r => r.Target, StringComparer.Ordinal).ThenBy(r => r.App, StringComparer.Ordinal))
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {row.Scale}x | {row.App} | {row.Target} | {row.Connections} | {row.Runs} | {row.RequestsPerSecond:N0} | {row.P50Ms:0.0} | {row.P99Ms:0.0} | {row.ServerCpuMsPerRequest:0.00} | {(row.RatioToBaseline is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "")} | {row.Requests:N0} | {row.Failures} |");
+                $"| {row.Scale}x | {row.App} | {row.Target} | {row.Connections} | {row.Runs} | {row.RequestsPerSecond:N0} | {row.P50Ms:0.0} | {row.P99Ms:0.0} | {row.ServerCpuMsPerRequest:0.00} | {(row.RatioToBaseline is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "")} | {(row.CpuRatioToBaseline is { } c ? c.ToString("0.00", CultureInfo.InvariantCulture) : "")} | {row.Requests:N0} | {row.Failures} |");
         }
 
         return text.ToString();
@@ -414,7 +420,7 @@ public sealed class LoadReport(string scenario, string command, MachineInfo mach
 
 public sealed record LoadSummaryRow(
     int Scale, string App, string Target, int Connections, int Runs, double RequestsPerSecond, double P50Ms, double P99Ms, double ServerCpuMsPerRequest,
-    double? RatioToBaseline, long Requests, long Failures);
+    double? RatioToBaseline, double? CpuRatioToBaseline, long Requests, long Failures);
 
 /// <summary>The machine a run was measured on.</summary>
 public sealed record MachineInfo(DateTime Date, string Cpu, int Cores, string LoadBefore, string Runtime)
