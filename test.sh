@@ -40,6 +40,20 @@ if [ ! -x "$NGINX" ]; then
 fi
 export NGINX_PATH="$NGINX"
 
+# HTTP load generator for the load harness's smoke test (LoadHarnessSmokeTests): Debian's wrk.
+WRK="${WRK_PATH:-/usr/bin/wrk}"
+if [ ! -x "$WRK" ]; then
+    if [ -r /etc/debian_version ] && [ "$(id -u)" = 0 ]; then
+        echo "Installing Debian's wrk for the load harness smoke test..."
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) || {
+            echo "Could not install wrk with apt-get."; exit 1; }
+    else
+        echo "No wrk at $WRK: install Debian/Ubuntu's 'wrk' package or set WRK_PATH to a wrk binary."
+        exit 1
+    fi
+fi
+export WRK_PATH="$WRK"
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; exit 1; }
 dotnet restore SkillsAcademy.sln || { echo "restore failed"; exit 1; }

@@ -78,6 +78,7 @@ public static class PlatformRegistration
         });
 
         services.AddPlatformRateLimits(configuration);
+        services.AddLoadBaseline(configuration, builder.Environment.IsProduction());
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthCheckEndpoints.ReadyTag])
             .AddCheck<JobStorageHealthCheck>("jobs", tags: [HealthCheckEndpoints.ReadyTag])
@@ -117,6 +118,7 @@ public static class PlatformRegistration
         app.MapStaticAssets();
         app.MapPlatformHealthChecks();
         app.MapCultureSwitch();
+        app.MapLoadBaseline();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

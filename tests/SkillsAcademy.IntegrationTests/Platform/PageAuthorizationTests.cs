@@ -33,7 +33,12 @@ public sealed class RoleClientsFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Factory = new SkillsAcademyWebFactory(_data.Path);
+        // The load harness's baseline endpoint is on here, so that the route table below covers it too.
+        Factory = new SkillsAcademyWebFactory(_data.Path, new Dictionary<string, string?>
+        {
+            ["Load:BaselineEndpoint"] = "true",
+            ["Load:BaselineDirectory"] = _data.Path,
+        });
         foreach (var (role, account) in Accounts)
         {
             _clients[role] = await SignedInClientAsync(account);
@@ -160,6 +165,9 @@ public sealed class PageAuthorizationTests(RoleClientsFixture app) : IClassFixtu
         new("GET", "/health/ready", "/health/ready", "OOOOO"),
         new("GET", "/culture/set", "/culture/set?culture=zh-CN&returnUrl=%2F", "HHHHH"),
         new("POST", "/account/logout", "/account/logout", "HHHHH"),
+
+        // Only with Load:BaselineEndpoint (the load harness's minimal endpoint; refused in Production by default).
+        new("GET", "/_load/baseline/{name}", "/_load/baseline/missing", "NNNNN"),
     ];
 
     /// <summary>Endpoints the framework maps for itself; each is named with the reason it is not in the table.</summary>

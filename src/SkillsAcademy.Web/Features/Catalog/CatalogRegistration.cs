@@ -8,6 +8,7 @@ public static class CatalogRegistration
     {
         builder.Services.AddValidatedOptions<CatalogOptions>(builder.Configuration, CatalogOptions.SectionName, o => o.Validate());
         builder.Services.AddScoped<CatalogService>();
+        builder.Services.AddSingleton<PublishedVersions>();
         builder.Services.AddOutputCache(CatalogCache.AddPolicy);
         builder.Services.AddSingleton<CatalogCache>();
         builder.Services.AddHostedService<CatalogCacheSync>();

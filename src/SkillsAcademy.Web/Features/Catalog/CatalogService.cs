@@ -7,8 +7,11 @@ using SkillsAcademy.Web.Platform;
 namespace SkillsAcademy.Web.Features.Catalog;
 
 /// <summary>The public catalog: occupations, course search and the course page. Reads only listed (published) courses.</summary>
-public sealed class CatalogService(IDbContextFactory<SkillsAcademyDbContext> contextFactory, IOptions<PlatformOptions> platform)
+public sealed class CatalogService(
+    IDbContextFactory<SkillsAcademyDbContext> contextFactory, IOptions<PlatformOptions> platform, PublishedVersions? publishedVersions = null)
 {
+    private readonly PublishedVersions _versions = publishedVersions ?? new PublishedVersions();
+
     public const int MaxPageSize = 50;
 
     public async Task<IReadOnlyList<OccupationSummary>> ListOccupationsAsync(CancellationToken cancellationToken = default)
@@ -72,20 +75,20 @@ public sealed class CatalogService(IDbContextFactory<SkillsAcademyDbContext> con
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var course = await db.Courses.AsNoTracking()
             .Where(c => c.Code == code && c.PublishedAt != null)
-            .Select(c => new { c.Id, c.Code, c.SkillLevel, c.VoucherEligible, c.VoucherRequired, c.EnrolmentCount, c.PublishedAt, c.Occupation!.Name, c.Occupation.EnglishName, OccupationCode = c.Occupation.Code })
+            .Select(c => new
+            {
+                c.Code, c.SkillLevel, c.VoucherEligible, c.VoucherRequired, c.EnrolmentCount, c.PublishedAt, c.Occupation!.Name, c.Occupation.EnglishName,
+                OccupationCode = c.Occupation.Code,
+                VersionId = c.Versions.Where(v => v.Status == CourseVersionStatus.Published).Select(v => (int?)v.Id).FirstOrDefault(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
-        if (course is null)
+        // The outline of the published version comes from memory: it never changes once published.
+        if (course?.VersionId is not { } versionId || await _versions.GetAsync(db, versionId, cancellationToken) is not { } version)
         {
             return null;
         }
 
-        var version = await db.CourseVersions.AsNoTracking()
-            .Include(v => v.Modules.OrderBy(m => m.Position)).ThenInclude(m => m.Lessons.OrderBy(l => l.Position))
-            .Include(v => v.Instructors.OrderBy(i => i.Position))
-            .AsSplitQuery()
-            .SingleAsync(v => v.CourseId == course.Id && v.Status == CourseVersionStatus.Published, cancellationToken);
-        var questionCount = await db.CourseVersions.Where(v => v.Id == version.Id).SelectMany(v => v.Questions).CountAsync(cancellationToken);
-        var minutes = version.Modules.Sum(m => m.Lessons.Sum(l => l.NominalMinutes));
+        var minutes = version.NominalMinutes;
         return new CourseDetail(
             course.Code,
             version.Title,
@@ -101,11 +104,11 @@ public sealed class CatalogService(IDbContextFactory<SkillsAcademyDbContext> con
             version.CoverPath,
             minutes,
             CreditHours().FromSeconds(minutes * 60L),
-            questionCount,
+            version.QuestionCount,
             version.Modules.Select(m => new SyllabusModule(
                 m.Title,
                 m.Lessons.Select(l => new SyllabusLesson(l.Title, l.Kind, l.NominalMinutes)).ToList())).ToList(),
-            version.Instructors.Select(i => new InstructorCredit(i.Name, i.Honours, i.Bio)).ToList());
+            version.Instructors);
     }
 
     private CreditHours CreditHours() => new(platform.Value.CreditHourMinutes * 60);

@@ -2,26 +2,29 @@ using Microsoft.EntityFrameworkCore;
 using SkillsAcademy.Domain.Assessment;
 using SkillsAcademy.Domain.Catalog;
 using SkillsAcademy.Infrastructure.Persistence;
+using SkillsAcademy.Web.Features.Catalog;
 
 namespace SkillsAcademy.Web.Features.Learning;
 
 /// <summary>
 /// What an enrolled learner sees of a course: its lessons with credited time and completion, module and course
 /// progress, and where to continue. Progress is keyed by the lesson's stable key, so a republished version keeps it.
+/// The version's outline comes from <see cref="PublishedVersions"/> (published versions never change); per request
+/// only the learner's rows are read: the enrolment with its study version, lesson progress and quiz attempts.
 /// </summary>
-public sealed class LearningProgressService(IDbContextFactory<SkillsAcademyDbContext> contextFactory, LessonMarkdown markdown)
+public sealed class LearningProgressService(IDbContextFactory<SkillsAcademyDbContext> contextFactory, LessonMarkdown markdown, PublishedVersions versions)
 {
     /// <summary>The syllabus with the learner's progress, or null if the learner is not enrolled in the course.</summary>
     public async Task<CourseProgress?> GetCourseProgressAsync(Guid learnerId, string courseCode, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var enrolment = await FindEnrolmentAsync(db, learnerId, courseCode, cancellationToken);
-        if (enrolment is null)
+        if (enrolment?.VersionId is not { } versionId)
         {
             return null;
         }
 
-        var version = await StudyVersionQueries.LoadAsync(db, enrolment.CourseId, cancellationToken);
+        var version = await versions.GetAsync(db, versionId, cancellationToken);
         return version is null ? null : await BuildAsync(db, learnerId, courseCode, enrolment, version, cancellationToken);
     }
 
@@ -31,12 +34,18 @@ public sealed class LearningProgressService(IDbContextFactory<SkillsAcademyDbCon
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var enrolments = await db.Enrolments.AsNoTracking()
             .Where(e => e.LearnerId == learnerId)
-            .Join(db.Courses, e => e.CourseId, c => c.Id, (e, c) => new { Row = new EnrolmentRow(e.CourseId, e.EnrolledAt, e.CompletedAt), c.Code })
+            .Join(db.Courses, e => e.CourseId, c => c.Id, (e, c) => new
+            {
+                Row = new EnrolmentRow(e.CourseId, e.EnrolledAt, e.CompletedAt, db.CourseVersions
+                    .Where(v => v.CourseId == e.CourseId && (v.Status == CourseVersionStatus.Published || v.Status == CourseVersionStatus.Archived))
+                    .OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefault()),
+                c.Code,
+            })
             .ToListAsync(cancellationToken);
         var courses = new List<CourseProgress>(enrolments.Count);
         foreach (var enrolment in enrolments)
         {
-            if (await StudyVersionQueries.LoadAsync(db, enrolment.Row.CourseId, cancellationToken) is { } version)
+            if (enrolment.Row.VersionId is { } versionId && await versions.GetAsync(db, versionId, cancellationToken) is { } version)
             {
                 courses.Add(await BuildAsync(db, learnerId, enrolment.Code, enrolment.Row, version, cancellationToken));
             }
@@ -52,39 +61,50 @@ public sealed class LearningProgressService(IDbContextFactory<SkillsAcademyDbCon
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var enrolment = await FindEnrolmentAsync(db, learnerId, courseCode, cancellationToken);
-        if (enrolment is null)
+        if (enrolment?.VersionId is not { } versionId)
         {
             return null;
         }
 
-        var version = await StudyVersionQueries.LoadAsync(db, enrolment.CourseId, cancellationToken);
+        var version = await versions.GetAsync(db, versionId, cancellationToken);
         var lesson = version?.Modules.SelectMany(m => m.Lessons).FirstOrDefault(l => l.Key == lessonKey);
         if (version is null || lesson is null)
         {
             return null;
         }
 
+        // The outline leaves the lessons' content out; only the opened article's text is read.
+        var articleMarkdown = lesson.Kind == LessonKind.Article
+            ? await db.Set<Lesson>().AsNoTracking()
+                .Where(l => l.Key == lessonKey && db.Set<CourseModule>().Any(m => m.Id == l.CourseModuleId && m.CourseVersionId == versionId))
+                .Select(l => l.Markdown)
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
         var course = await BuildAsync(db, learnerId, courseCode, enrolment, version, cancellationToken);
         var ordered = course.Modules.SelectMany(m => m.Lessons).ToList();
         var index = ordered.FindIndex(l => l.Key == lessonKey);
         return new LessonStudy(
             course,
             ordered[index],
-            lesson.Kind == LessonKind.Article ? markdown.ToSafeHtml(lesson.Markdown) : null,
+            lesson.Kind == LessonKind.Article ? markdown.ToSafeHtml(articleMarkdown) : null,
             lesson.MediaPath is { } path ? $"/media/{path}" : lesson.VideoUrl,
             lesson.VideoSeconds,
             index > 0 ? ordered[index - 1] : null,
             index < ordered.Count - 1 ? ordered[index + 1] : null);
     }
 
+    // The enrolment and, in the same query, the version its learner studies: the latest one that was published
+    // (as StudyVersionQueries.LoadAsync chooses it).
     private static Task<EnrolmentRow?> FindEnrolmentAsync(SkillsAcademyDbContext db, Guid learnerId, string courseCode, CancellationToken cancellationToken) =>
         db.Enrolments.AsNoTracking()
             .Where(e => e.LearnerId == learnerId && db.Courses.Any(c => c.Id == e.CourseId && c.Code == courseCode))
-            .Select(e => new EnrolmentRow(e.CourseId, e.EnrolledAt, e.CompletedAt))
+            .Select(e => new EnrolmentRow(e.CourseId, e.EnrolledAt, e.CompletedAt, db.CourseVersions
+                .Where(v => v.CourseId == e.CourseId && (v.Status == CourseVersionStatus.Published || v.Status == CourseVersionStatus.Archived))
+                .OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefault()))
             .SingleOrDefaultAsync(cancellationToken);
 
     private static async Task<CourseProgress> BuildAsync(
-        SkillsAcademyDbContext db, Guid learnerId, string courseCode, EnrolmentRow enrolment, CourseVersion version, CancellationToken cancellationToken)
+        SkillsAcademyDbContext db, Guid learnerId, string courseCode, EnrolmentRow enrolment, VersionOutline version, CancellationToken cancellationToken)
     {
         var progress = await db.LessonProgress.AsNoTracking()
             .Where(p => p.LearnerId == learnerId && p.CourseId == enrolment.CourseId)
@@ -116,7 +136,7 @@ public sealed class LearningProgressService(IDbContextFactory<SkillsAcademyDbCon
         return new CourseProgress(courseCode, version.Title, enrolment.EnrolledAt, enrolment.CompletedAt, modules, Quiz(QuizKeys.FinalExam, version.FinalExam));
     }
 
-    private sealed record EnrolmentRow(int CourseId, DateTimeOffset EnrolledAt, DateTimeOffset? CompletedAt);
+    private sealed record EnrolmentRow(int CourseId, DateTimeOffset EnrolledAt, DateTimeOffset? CompletedAt, int? VersionId);
 }
 
 /// <summary>A learner's progress through one course.</summary>
