@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/SkillsAcademy.Benchmarks -- --filter '*'
 // dotnet run -c Release --project tests/SkillsAcademy.Benchmarks -- --cpu-time CertificatePdf [seconds]   (see CpuTime)
+if (args is ["load", "circuits", .. var circuitArgs]) return SkillsAcademy.Benchmarks.Load.Circuits.CircuitLoadCommand.Run(circuitArgs);
 if (args is ["--cpu-time", var filter, .. var rest])
 {
     return SkillsAcademy.Benchmarks.CpuTime.Run(typeof(SkillsAcademy.Benchmarks.CatalogSearchBenchmarks).Assembly, filter,

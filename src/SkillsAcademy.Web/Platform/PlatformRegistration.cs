@@ -116,6 +116,7 @@ public static class PlatformRegistration
     {
         app.MapStaticAssets();
         app.MapPlatformHealthChecks();
+        app.MapMemoryDiagnostics();
         app.MapCultureSwitch();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
