@@ -78,6 +78,7 @@ public static class PlatformRegistration
         });
 
         services.AddPlatformRateLimits(configuration);
+        services.AddLoadBaseline(configuration, builder.Environment.IsProduction());
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthCheckEndpoints.ReadyTag])
             .AddCheck<JobStorageHealthCheck>("jobs", tags: [HealthCheckEndpoints.ReadyTag])
@@ -118,6 +119,7 @@ public static class PlatformRegistration
         app.MapPlatformHealthChecks();
         app.MapMemoryDiagnostics();
         app.MapCultureSwitch();
+        app.MapLoadBaseline();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
