@@ -12,13 +12,13 @@ namespace SkillsAcademy.Web.Platform;
 /// </summary>
 public static class MemoryDiagnostics
 {
-    public const string Path = "/diagnostics/memory";
+    public const string EndpointPath = "/diagnostics/memory";
     public const string SettingName = "Diagnostics:MemoryEndpoint";
 
     public static IEndpointRouteBuilder MapMemoryDiagnostics(this IEndpointRouteBuilder app)
     {
         var enabled = app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>(SettingName);
-        app.MapGet(Path, (HttpContext context) =>
+        app.MapGet(EndpointPath, (HttpContext context) =>
         {
             if (!enabled || context.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
             {

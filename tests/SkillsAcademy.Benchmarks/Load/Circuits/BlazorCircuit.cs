@@ -63,7 +63,11 @@ public sealed class BlazorCircuit : IAsyncDisposable
         HttpClient http, Uri pageUri, string cookieHeader, CircuitPage page, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, pageUri);
-        request.Headers.Add("Cookie", cookieHeader);
+        if (cookieHeader.Length > 0)
+        {
+            request.Headers.Add("Cookie", cookieHeader);
+        }
+
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK)
         {
@@ -95,7 +99,11 @@ public sealed class BlazorCircuit : IAsyncDisposable
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(baseUri, "_blazor"), options =>
             {
-                options.Headers["Cookie"] = cookieHeader;
+                if (cookieHeader.Length > 0)
+                {
+                    options.Headers["Cookie"] = cookieHeader;
+                }
+
                 // Straight to the WebSocket: the negotiate round-trip a browser makes holds nothing on the server.
                 options.Transports = HttpTransportType.WebSockets;
                 options.SkipNegotiation = true;

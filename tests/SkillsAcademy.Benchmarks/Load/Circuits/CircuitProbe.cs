@@ -13,7 +13,7 @@ public static class CircuitProbe
         var baseAddress = new Uri(args[0]);
         var page = new Uri(baseAddress, args[1]);
         var kind = args[1].Contains("counter", StringComparison.OrdinalIgnoreCase) ? CircuitPage.Counter : CircuitPage.Lesson;
-        var cookie = args.Count >= 4 ? await LearnerLogIn.CookieHeaderAsync(baseAddress, args[2], args[3]) : "";
+        var cookie = args.Count >= 4 ? await LoadSignIn.SignInAsync(baseAddress, args[2], args[3]) : "";
         using var http = new HttpClient();
         await using var circuit = await BlazorCircuit.OpenAsync(http, page, cookie, kind);
         output.WriteLine($"open: {circuit.RenderBatches} render batches");
