@@ -17,8 +17,8 @@ namespace SkillsAcademy.Benchmarks.Load.Circuits;
 /// fails to open circuits, drops one or answers slower than --give-up stops the ramp: what it held is reported.
 /// Options: --steps 100,1000,5000,10000 --hold S (45) --interval S (15) --runs R (1) --pages counter,lesson
 /// --data DIR (artifacts/load/circuits) --pin (server on CPU 1, harness on CPU 0) --parallel N (opens at a time, 32)
-/// --give-up MS (p95 beyond which the ramp stops, 5000) --out FILE; `load circuits browser [N]` runs real pages in
-/// Chromium instead (<see cref="BrowserCircuits"/>); `load circuits probe URL PATH [account password]` checks one.
+/// --give-up MS (p95 beyond which the ramp stops, 5000) --linger S (keep the last step open, e.g. for dotnet-gcdump) --out FILE; `load circuits browser [N]` runs real pages in
+/// Chromium instead (<see cref="BrowserCircuits"/>); `load circuits smoke --data DIR` is the test's short run; `load circuits probe URL PATH [account password]` checks one.
 /// </summary>
 public static class CircuitLoadCommand
 {
@@ -44,7 +44,14 @@ public static class CircuitLoadCommand
             return await CircuitProbe.RunAsync(rest, output);
         }
 
-        var options = CircuitRunOptions.Parse(args is ["browser", ..] ? args[1..] : args);
+        var smoke = args is ["smoke", ..];
+        var options = CircuitRunOptions.Parse(args is ["browser" or "smoke", ..] ? args[1..] : args);
+        if (smoke)
+        {
+            // A few circuits of each page for a few seconds, reporting every second: does the harness still work?
+            options = options with { Steps = [4], Hold = TimeSpan.FromSeconds(5), Interval = TimeSpan.FromSeconds(1), Parallel = 4 };
+        }
+
         if (options.Pin && OperatingSystem.IsLinux())
         {
             // The harness on CPU 0; the server is started on CPU 1.
@@ -54,7 +61,7 @@ public static class CircuitLoadCommand
         var report = new CircuitReport(string.Join(' ', args), MachineInfo.Describe());
         var maxCircuits = options.Steps.Max();
         var dataSet = options.Pages.Contains(CircuitPage.Lesson)
-            ? await LoadDataSet.EnsureAsync(options.Data, DataSetOptions(maxCircuits), output)
+            ? await LoadDataSet.EnsureAsync(options.Data, smoke ? LoadDataSetOptions.Smoke : DataSetOptions(maxCircuits), output)
             : null;
         if (args is ["browser", ..])
         {
@@ -80,7 +87,13 @@ public static class CircuitLoadCommand
         await output.WriteLineAsync();
         await output.WriteLineAsync(report.Summary());
         await output.WriteLineAsync($"Results: {outFile}");
-        return 0;
+        var problems = report.Problems();
+        foreach (var problem in problems)
+        {
+            await output.WriteLineAsync("PROBLEM: " + problem);
+        }
+
+        return problems.Count == 0 ? 0 : 1;
     }
 
     /// <summary>As many enrolled learners as circuits; the rest of the generator's data at its 1x size.</summary>
@@ -124,6 +137,7 @@ public static class CircuitLoadCommand
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  0 circuits: managed {empty.ManagedBytes / 1_048_576.0:0.0} MB, working set {empty.WorkingSetBytes / 1_048_576.0:0.0} MB"));
 
+        var creditedBefore = page == CircuitPage.Lesson ? LessonTargets.CreditedSeconds(dataSet!.DataDirectory) : 0;
         await using var fleet = new CircuitFleet(http, page, options.Interval, options.CallTimeout);
         foreach (var step in options.Steps.Order())
         {
@@ -153,7 +167,20 @@ public static class CircuitLoadCommand
             }
         }
 
+        if (options.Linger > TimeSpan.Zero)
+        {
+            // Time to look at the server from outside (e.g. dotnet-gcdump collect -p PID) with the circuits open.
+            await output.WriteLineAsync($"  lingering {options.Linger.TotalSeconds:0} s with {fleet.Count} circuits open on server pid {server.ProcessId}.");
+            await Task.Delay(options.Linger);
+        }
+
         await fleet.CloseAllAsync(options.Parallel);
+        if (page == CircuitPage.Lesson)
+        {
+            var credited = LessonTargets.CreditedSeconds(dataSet!.DataDirectory) - creditedBefore;
+            report.CreditedSeconds.Add(credited);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  study time credited to the learners during the run: {credited:0} s"));
+        }
     }
 }
 
@@ -182,6 +209,9 @@ public sealed record CircuitRunOptions
 
     public string? OutFile { get; init; }
 
+    /// <summary>How long to keep the last step's circuits open before closing them (0).</summary>
+    public TimeSpan Linger { get; init; }
+
     /// <summary>For <c>browser</c>: pages open at once.</summary>
     public int BrowserPages { get; init; } = 200;
 
@@ -204,6 +234,7 @@ public sealed record CircuitRunOptions
                 "--parallel" => options with { Parallel = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--give-up" => options with { GiveUpMs = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--out" => options with { OutFile = Next() },
+                "--linger" => options with { Linger = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 var n when int.TryParse(n, CultureInfo.InvariantCulture, out var pages) => options with { BrowserPages = pages },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
@@ -259,6 +290,24 @@ public sealed class CircuitReport(string command, MachineInfo machine)
     public List<StepResult> Steps { get; } = [];
 
     public List<BrowserStepResult> Browser { get; } = [];
+
+    /// <summary>Per lesson ramp: seconds of study the server credited to the learners while their circuits reported.</summary>
+    public List<double> CreditedSeconds { get; } = [];
+
+    /// <summary>What did not work: circuits that failed to open or dropped, calls that failed, reports not credited.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        foreach (var step in Steps.Where(s => s.Opened < s.Step || s.Dropped > 0 || s.FailedCalls > 0 || s.Calls == 0))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{step.Page} at {step.Step}: {step.Opened} opened, {step.Dropped} dropped, {step.Calls} calls ({step.FailedCalls} failed)"));
+        }
+
+        problems.AddRange(CreditedSeconds.Where(c => c <= 0).Select(_ => "the lesson circuits' reports credited no study time"));
+        problems.AddRange(Browser.Where(b => b.Failed > 0 || b.Dropped > 0).Select(b => $"Chromium {b.Page} at {b.Step}: {b.Failed} failed, {b.Dropped} dropped"));
+        return problems;
+    }
 
     /// <summary>Medians over runs per page and step, and lesson ÷ Counter memory per circuit at each step.</summary>
     public string Summary()

@@ -49,6 +49,17 @@ public static class LessonTargets
     /// <summary>Forgets the kept cookies (e.g. the server refused one: the data set was re-seeded).</summary>
     public static void ForgetCookies(LoadDataSet dataSet) => File.Delete(Path.Combine(dataSet.DataDirectory, CookieFile));
 
+    /// <summary>Seconds of study credited so far to all learners of the 11×64 course.</summary>
+    public static double CreditedSeconds(string dataDirectory)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "skillsacademy.db")};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(SUM(p.CreditedMilliseconds), 0) FROM LessonProgress p JOIN Courses c ON p.CourseId = c.Id WHERE c.Code = $code";
+        command.Parameters.AddWithValue("$code", LoadDataSet.CourseCode);
+        return Convert.ToDouble(command.ExecuteScalar(), CultureInfo.InvariantCulture) / 1000;
+    }
+
     /// <summary>The lesson keys of the published 11×64 course, in syllabus order.</summary>
     public static IReadOnlyList<Guid> LessonKeys(string dataDirectory)
     {
