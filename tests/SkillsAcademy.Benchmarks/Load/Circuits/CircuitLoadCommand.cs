@@ -59,11 +59,12 @@ public static class CircuitLoadCommand
         }
 
         var report = new CircuitReport(string.Join(' ', args), MachineInfo.Describe());
-        var maxCircuits = options.Steps.Max();
+        var browser = args is ["browser", ..];
+        var maxCircuits = browser ? options.BrowserPages : options.Steps.Max();
         var dataSet = options.Pages.Contains(CircuitPage.Lesson)
             ? await LoadDataSet.EnsureAsync(options.Data, smoke ? LoadDataSetOptions.Smoke : DataSetOptions(maxCircuits), output)
             : null;
-        if (args is ["browser", ..])
+        if (browser)
         {
             await BrowserCircuits.RunAsync(options, dataSet, report, output);
         }
