@@ -24,7 +24,7 @@ public sealed class CircuitHarnessSmokeTests : IDisposable
         exitCode.ShouldBe(0, output);
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(results));
         var steps = report.RootElement.GetProperty("steps").EnumerateArray().ToList();
-        steps.Select(s => s.GetProperty("page").GetString()).Order(StringComparer.Ordinal).ShouldBe(["Counter", "Lesson"], output);
+        string.Join(",", steps.Select(s => s.GetProperty("page").GetString()).Order(StringComparer.Ordinal)).ShouldBe("Counter,Lesson", output);
         foreach (var step in steps)
         {
             var because = $"{step.GetProperty("page").GetString()}\n{output}";

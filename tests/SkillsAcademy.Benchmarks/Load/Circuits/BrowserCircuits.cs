@@ -10,10 +10,14 @@ namespace SkillsAcademy.Benchmarks.Load.Circuits;
 /// one browser context per learner (its own cookies), pages opened in steps up to N; each page is waited for until
 /// it is interactive (lesson: the layout marks main as interactive; Counter: a click counts). The server's memory is
 /// read as for the protocol client; at the end every page is checked for the reconnect dialog (a dropped circuit).
-/// The browser's own memory is not the server's and is not measured.
+/// The browser's own memory is not the server's and is not measured. Both servers run in Development here (see
+/// <see cref="BrowserEnvironment"/>), so figures are comparable with each other, not with the protocol client's.
 /// </summary>
 public static class BrowserCircuits
 {
+    /// <summary>Both servers run from their build output, which serves blazor.web.js only in Development.</summary>
+    private const string BrowserEnvironment = "Development";
+
     public static async Task RunAsync(CircuitRunOptions options, LoadDataSet? dataSet, CircuitReport report, TextWriter output)
     {
         var steps = new[] { 25, 50, 100, 200, 400 }.Where(s => s < options.BrowserPages).Append(options.BrowserPages).ToArray();
@@ -22,8 +26,8 @@ public static class BrowserCircuits
         {
             var cpus = options.Pin ? "1" : null;
             await using var server = page == CircuitPage.Counter
-                ? await CircuitServer.StartCounterAsync(cpus)
-                : await CircuitServer.StartProductAsync(dataSet!.DataDirectory, cpus);
+                ? await CircuitServer.StartCounterAsync(cpus, BrowserEnvironment)
+                : await CircuitServer.StartProductAsync(dataSet!.DataDirectory, cpus, BrowserEnvironment);
             await output.WriteLineAsync($"{page} in Chromium: server {server}.");
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
             var targets = page == CircuitPage.Counter

@@ -35,15 +35,20 @@ public sealed class CircuitServer : IAsyncDisposable
         Path.Combine(RepositoryRoot.Path, "tests", "SkillsAcademy.CounterBaseline", "bin", LoadApp.BuildConfiguration, "net10.0");
 
     /// <summary>The product on the load data set, with settings that let one node hold many circuits (see docs/performance.md).</summary>
-    public static async Task<CircuitServer> StartProductAsync(string dataDirectory, string? cpus)
+    /// <param name="environment">
+    /// Production, except for real browsers: the build output serves blazor.web.js and the other static web assets
+    /// only in Development (a published app serves them in any environment).
+    /// </param>
+    public static async Task<CircuitServer> StartProductAsync(string dataDirectory, string? cpus, string environment = "Production")
     {
         var settings = LoadApp.ProductionLikeSettings(dataDirectory, baselineDirectory: null);
+        settings["ASPNETCORE_ENVIRONMENT"] = environment;
         settings[MemoryDiagnostics.SettingName] = "true";
         return new CircuitServer(await LoadApp.StartAsync(settings, cpus));
     }
 
     /// <summary>The template's Counter app, as it is, plus the memory endpoint.</summary>
-    public static async Task<CircuitServer> StartCounterAsync(string? cpus)
+    public static async Task<CircuitServer> StartCounterAsync(string? cpus, string environment = "Production")
     {
         var dll = Path.Combine(CounterDirectory, "SkillsAcademy.CounterBaseline.dll");
         if (!File.Exists(dll))
@@ -61,7 +66,7 @@ public sealed class CircuitServer : IAsyncDisposable
         }
 
         start.ArgumentList.Add(dll);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment[MemoryDiagnostics.SettingName.Replace(":", "__", StringComparison.Ordinal)] = "true";
