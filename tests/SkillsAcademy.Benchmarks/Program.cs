@@ -3,6 +3,8 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/SkillsAcademy.Benchmarks -- --filter '*'
 // dotnet run -c Release --project tests/SkillsAcademy.Benchmarks -- --cpu-time CertificatePdf [seconds]   (see CpuTime)
+// dotnet run -c Release --project tests/SkillsAcademy.Benchmarks -- load circuits [options]   (see Load/Circuits/CircuitLoadCommand)
+if (args is ["load", "circuits", .. var circuitArgs]) return SkillsAcademy.Benchmarks.Load.Circuits.CircuitLoadCommand.Run(circuitArgs);
 // dotnet run -c Release --project tests/SkillsAcademy.Benchmarks -- load <scenario> [options]   (see Load/LoadCommand)
 if (args is ["load", .. var load])
 {

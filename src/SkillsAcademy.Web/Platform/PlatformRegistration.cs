@@ -117,6 +117,7 @@ public static class PlatformRegistration
     {
         app.MapStaticAssets();
         app.MapPlatformHealthChecks();
+        app.MapMemoryDiagnostics();
         app.MapCultureSwitch();
         app.MapLoadBaseline();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();

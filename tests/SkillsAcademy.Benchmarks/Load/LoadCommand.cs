@@ -432,6 +432,13 @@ public sealed record MachineInfo(DateTime Date, string Cpu, int Cores, string Lo
         LoadAverage(),
         System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
 
+    /// <summary>MemAvailable of the machine, in megabytes.</summary>
+    public static long AvailableMegabytes() =>
+        File.Exists("/proc/meminfo")
+            ? long.Parse(File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemAvailable:", StringComparison.Ordinal))
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024
+            : 0;
+
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 }

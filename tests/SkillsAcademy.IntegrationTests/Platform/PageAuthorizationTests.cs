@@ -163,6 +163,8 @@ public sealed class PageAuthorizationTests(RoleClientsFixture app) : IClassFixtu
         new("GET", "/health", "/health", "OOOOO"),
         new("GET", "/health/live", "/health/live", "OOOOO"),
         new("GET", "/health/ready", "/health/ready", "OOOOO"),
+        // Capacity measurements only: off unless Diagnostics:MemoryEndpoint (MemoryDiagnosticsTests).
+        new("GET", "/diagnostics/memory", "/diagnostics/memory", "NNNNN"),
         new("GET", "/culture/set", "/culture/set?culture=zh-CN&returnUrl=%2F", "HHHHH"),
         new("POST", "/account/logout", "/account/logout", "HHHHH"),
 
