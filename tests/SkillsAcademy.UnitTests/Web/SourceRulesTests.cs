@@ -25,10 +25,23 @@ public sealed partial class SourceRulesTests
         var uses = SourceLines().Where(l => l.Text.Contains("MarkupString", StringComparison.Ordinal)).ToList();
 
         uses.Count.ShouldBeGreaterThanOrEqualTo(3, "the lesson page, the editor preview and the review page show Markdown");
-        uses.Where(l => !SanitizedMarkup().IsMatch(l.Text))
+        uses.Where(l => !SanitizedMarkup().IsMatch(l.Text) && !ConstantIcon().IsMatch(l.Text) && l.File != IconMarkupFile)
             .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
-            .ShouldBeEmpty("raw HTML may only come from LessonMarkdown.ToSafeHtml (or a SafeHtml value it produced)");
+            .ShouldBeEmpty("raw HTML may only come from LessonMarkdown.ToSafeHtml (or a SafeHtml value it produced), or be a MudBlazor icon constant");
     }
+
+    [Fact]
+    public void Icon_markup_is_only_made_from_literal_classes_and_MudBlazor_icon_constants()
+    {
+        var calls = SourceLines().Where(l => l.Text.Contains("IconMarkup.Svg(", StringComparison.Ordinal) && l.File != IconMarkupFile).ToList();
+
+        calls.ShouldNotBeEmpty("the course outline draws its icons this way");
+        calls.Where(l => !ConstantIcon().IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ShouldBeEmpty("IconMarkup.Svg writes its arguments unencoded: only a string literal and an Icons.… constant may go in");
+    }
+
+    private static readonly string IconMarkupFile = Path.Combine("Components", "Shared", "IconMarkup.cs");
 
     [Fact]
     public void A_return_url_from_the_address_is_only_used_through_LocalUrl()
@@ -48,6 +61,10 @@ public sealed partial class SourceRulesTests
     // (MarkupString)(x.SafeHtml ...) or (MarkupString)Markdown.ToSafeHtml(...)
     [GeneratedRegex(@"\(MarkupString\)\s*\(?\s*[\w.]*(SafeHtml|ToSafeHtml\()")]
     private static partial Regex SanitizedMarkup();
+
+    // IconMarkup.Svg("literal classes", Icons.Material.Filled.X)
+    [GeneratedRegex(@"IconMarkup\.Svg\(""[\w -]*"",\s*Icons\.[\w.]+\)")]
+    private static partial Regex ConstantIcon();
 
     // The query-bound property or the endpoint parameter, not the locally built "returnUrl" variables of redirects.
     [GeneratedRegex(@"\bReturnUrl\b|OrHome\(returnUrl\)|Redirect\w*\(\s*returnUrl|NavigateTo\(\s*returnUrl|Href=""@returnUrl")]
