@@ -1750,3 +1750,109 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125045307_StatisticsCells'
+)
+BEGIN
+    CREATE TABLE [StatDailyCells] (
+        [Day] date NOT NULL,
+        [RegionCode] varchar(6) NOT NULL,
+        [OccupationId] int NOT NULL,
+        [SkillLevel] int NOT NULL,
+        [CreditedSeconds] bigint NOT NULL,
+        [PersonTimes] int NOT NULL,
+        [NewEnrolments] int NOT NULL,
+        [Completions] int NOT NULL,
+        [Certificates] int NOT NULL,
+        [QuizAttempts] int NOT NULL,
+        [QuizPasses] int NOT NULL,
+        [VouchersRedeemed] int NOT NULL,
+        [VoucherAmountFen] bigint NOT NULL,
+        CONSTRAINT [PK_StatDailyCells] PRIMARY KEY ([Day], [RegionCode], [OccupationId], [SkillLevel])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125045307_StatisticsCells'
+)
+BEGIN
+    CREATE TABLE [StatMonthlyCells] (
+        [Month] date NOT NULL,
+        [RegionCode] varchar(6) NOT NULL,
+        [OccupationId] int NOT NULL,
+        [SkillLevel] int NOT NULL,
+        [CreditedSeconds] bigint NOT NULL,
+        [ActivePairDays] int NOT NULL,
+        [NewEnrolments] int NOT NULL,
+        [Completions] int NOT NULL,
+        [Certificates] int NOT NULL,
+        [QuizAttempts] int NOT NULL,
+        [QuizPasses] int NOT NULL,
+        [VouchersRedeemed] int NOT NULL,
+        [VoucherAmountFen] bigint NOT NULL,
+        CONSTRAINT [PK_StatMonthlyCells] PRIMARY KEY ([Month], [RegionCode], [OccupationId], [SkillLevel])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125045307_StatisticsCells'
+)
+BEGIN
+    CREATE TABLE [StatRollupStamps] (
+        [Id] int NOT NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_StatRollupStamps] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125045307_StatisticsCells'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Version') AND [object_id] = OBJECT_ID(N'[StatRollupStamps]'))
+        SET IDENTITY_INSERT [StatRollupStamps] ON;
+    EXEC(N'INSERT INTO [StatRollupStamps] ([Id], [Version])
+    VALUES (1, CAST(0 AS bigint))');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Version') AND [object_id] = OBJECT_ID(N'[StatRollupStamps]'))
+        SET IDENTITY_INSERT [StatRollupStamps] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125045307_StatisticsCells'
+)
+BEGIN
+    INSERT INTO StatDailyCells (Day, RegionCode, OccupationId, SkillLevel, CreditedSeconds, PersonTimes, NewEnrolments, Completions, Certificates, QuizAttempts, QuizPasses, VouchersRedeemed, VoucherAmountFen)
+    SELECT Day, RegionCode, OccupationId, SkillLevel, SUM(CreditedSeconds), SUM(PersonTimes), SUM(NewEnrolments), SUM(Completions), SUM(Certificates), SUM(QuizAttempts), SUM(QuizPasses), SUM(VouchersRedeemed), SUM(VoucherAmountFen)
+    FROM StatDailyFacts
+    GROUP BY Day, RegionCode, OccupationId, SkillLevel;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125045307_StatisticsCells'
+)
+BEGIN
+    INSERT INTO StatMonthlyCells (Month, RegionCode, OccupationId, SkillLevel, CreditedSeconds, ActivePairDays, NewEnrolments, Completions, Certificates, QuizAttempts, QuizPasses, VouchersRedeemed, VoucherAmountFen)
+    SELECT DATEFROMPARTS(YEAR(Day), MONTH(Day), 1), RegionCode, OccupationId, SkillLevel, SUM(CreditedSeconds), SUM(PersonTimes), SUM(NewEnrolments), SUM(Completions), SUM(Certificates), SUM(QuizAttempts), SUM(QuizPasses), SUM(VouchersRedeemed), SUM(VoucherAmountFen)
+    FROM StatDailyCells
+    GROUP BY DATEFROMPARTS(YEAR(Day), MONTH(Day), 1), RegionCode, OccupationId, SkillLevel;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125045307_StatisticsCells'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261125045307_StatisticsCells', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

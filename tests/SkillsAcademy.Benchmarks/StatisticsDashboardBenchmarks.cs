@@ -53,7 +53,7 @@ public class StatisticsDashboardBenchmarks
         var localizer = new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(
             Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
-        _service = new StatisticsService(_factory, new StatisticsQueries(_factory), localizer);
+        _service = new StatisticsService(_factory, new StatisticsQueries(_factory, new LearnerActivityCache(_factory)), localizer);
 
         var (_, last) = StatisticsBenchmarkData.StudyRange(_factory);
         _filter = new StatisticsFilter { From = new DateOnly(last.Year, 1, 1), To = last };
@@ -160,6 +160,8 @@ internal static class StatisticsBenchmarkData
             db.LearnerMonths.ExecuteDelete();
             db.MonthlyFacts.ExecuteDelete();
             db.LearnerYears.ExecuteDelete();
+            db.DailyCells.ExecuteDelete();
+            db.MonthlyCells.ExecuteDelete();
         }
 
         var started = DateTime.UtcNow;

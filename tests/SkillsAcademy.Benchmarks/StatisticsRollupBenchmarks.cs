@@ -86,7 +86,7 @@ public class StatisticsRollupBenchmarks
     {
         using var connection = Open();
         using var clear = connection.CreateCommand();
-        clear.CommandText = "DELETE FROM StatDailyFacts; DELETE FROM StatLearnerMonths; DELETE FROM StatMonthlyFacts; DELETE FROM StatLearnerYears; DELETE FROM StatRollupRuns;";
+        clear.CommandText = "DELETE FROM StatDailyFacts; DELETE FROM StatLearnerMonths; DELETE FROM StatMonthlyFacts; DELETE FROM StatLearnerYears; DELETE FROM StatDailyCells; DELETE FROM StatMonthlyCells; DELETE FROM StatRollupRuns;";
         clear.ExecuteNonQuery();
     }
 
@@ -146,6 +146,20 @@ public class StatisticsRollupBenchmarks
                 SUM(DISTINCT 1 << (CAST(substr(Month, 6, 2) AS INTEGER) - 1))
             FROM StatLearnerMonths
             GROUP BY substr(Month, 1, 5), LearnerId, CourseId;
+
+            INSERT INTO StatDailyCells (Day, RegionCode, OccupationId, SkillLevel, CreditedSeconds, PersonTimes, NewEnrolments, Completions,
+                Certificates, QuizAttempts, QuizPasses, VouchersRedeemed, VoucherAmountFen)
+            SELECT Day, RegionCode, OccupationId, SkillLevel, SUM(CreditedSeconds), SUM(PersonTimes), SUM(NewEnrolments), SUM(Completions),
+                SUM(Certificates), SUM(QuizAttempts), SUM(QuizPasses), SUM(VouchersRedeemed), SUM(VoucherAmountFen)
+            FROM StatDailyFacts
+            GROUP BY Day, RegionCode, OccupationId, SkillLevel;
+
+            INSERT INTO StatMonthlyCells (Month, RegionCode, OccupationId, SkillLevel, CreditedSeconds, ActivePairDays, NewEnrolments, Completions,
+                Certificates, QuizAttempts, QuizPasses, VouchersRedeemed, VoucherAmountFen)
+            SELECT substr(Day, 1, 8) || '01', RegionCode, OccupationId, SkillLevel, SUM(CreditedSeconds), SUM(PersonTimes), SUM(NewEnrolments),
+                SUM(Completions), SUM(Certificates), SUM(QuizAttempts), SUM(QuizPasses), SUM(VouchersRedeemed), SUM(VoucherAmountFen)
+            FROM StatDailyCells
+            GROUP BY substr(Day, 1, 8), RegionCode, OccupationId, SkillLevel;
             """;
         command.Parameters.AddWithValue("$from", _from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$to", _to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

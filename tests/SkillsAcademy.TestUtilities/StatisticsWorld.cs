@@ -108,12 +108,15 @@ public sealed class StatisticsWorld
     public static async Task ClearAsync(SkillsAcademyWebFactory factory)
     {
         await using var db = await NewContextAsync(factory);
-        foreach (var table in new[] { "Vouchers", "VoucherBatches", "Certificates", "AttemptItems", "QuizAttempts", "LearningEvents", "Enrolments", "StatDailyFacts", "StatLearnerMonths", "StatMonthlyFacts", "StatLearnerYears", "StatRollupRuns" })
+        foreach (var table in new[] { "Vouchers", "VoucherBatches", "Certificates", "AttemptItems", "QuizAttempts", "LearningEvents", "Enrolments", "StatDailyFacts", "StatLearnerMonths", "StatMonthlyFacts", "StatLearnerYears", "StatDailyCells", "StatMonthlyCells", "StatRollupRuns" })
         {
 #pragma warning disable EF1002 // Fixed table names, no user input.
             await db.Database.ExecuteSqlRawAsync($"DELETE FROM {table}");
 #pragma warning restore EF1002
         }
+
+        // The rollups changed outside a rollup run: what a node keeps in memory from them must be read again.
+        await db.Database.ExecuteSqlRawAsync("UPDATE StatRollupStamps SET Version = Version + 1");
     }
 
     /// <summary>Writes a history to the database as the product would have stored it.</summary>

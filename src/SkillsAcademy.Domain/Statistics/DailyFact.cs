@@ -5,7 +5,7 @@ namespace SkillsAcademy.Domain.Statistics;
 /// whole per day partition and never edited by hand. Person-times here count (learner, course) pairs active
 /// that day, so they add up across regions, enterprises and courses but never across days.
 /// </summary>
-public sealed class DailyFact
+public sealed class DailyFact : IStatisticsRow, IStatisticsFigures
 {
     /// <summary>Learners without a real-name profile are counted under this region code.</summary>
     public const string UnknownRegion = "";

@@ -5,7 +5,7 @@ namespace SkillsAcademy.Domain.Statistics;
 /// <see cref="DailyFact"/> rows, kept equal to them by the rollup (each day's rebuild takes its old rows out and puts its
 /// new rows in, in the day's transaction). Long periods read these instead of thirty daily rows per cell.
 /// </summary>
-public sealed class MonthlyFact
+public sealed class MonthlyFact : IStatisticsRow, IStatisticsFigures
 {
     /// <summary>The first day of the month.</summary>
     public DateOnly Month { get; init; }

@@ -25,7 +25,7 @@ public static class HangfireSetup
             // Hangfire logs through a static provider, which AddHangfire sets only when its configuration is first
             // resolved; the storage may be created before that (no job server on this node), and in a process that
             // hosted an app before (tests) the static provider would still hold that app's disposed logger factory.
-            Hangfire.Logging.LogProvider.SetCurrentLogProvider(new AspNetCoreLogProvider(provider.GetRequiredService<ILoggerFactory>()));
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()));
             return CreateStorage(database, jobs);
         });
         services.AddHangfire((provider, configuration) => configuration
@@ -54,6 +54,35 @@ public static class HangfireSetup
         using var connection = new Microsoft.Data.SqlClient.SqlConnection(connectionString);
         connection.Open();
         SqlServerObjectsInstaller.Install(connection, SqlServerSchema, enableHeavyMigrations: true);
+    }
+
+    /// <summary>
+    /// Hangfire's static log provider, set by the latest host. Another host in the same process (tests) may still ask it
+    /// for a logger after that host stopped and disposed its logger factory: it then gets a logger that writes nothing
+    /// instead of an <see cref="ObjectDisposedException"/> from inside Hangfire's constructors.
+    /// </summary>
+    private sealed class HostLogProvider(ILoggerFactory loggerFactory) : Hangfire.Logging.ILogProvider
+    {
+        private readonly AspNetCoreLogProvider _inner = new(loggerFactory);
+
+        public Hangfire.Logging.ILog GetLogger(string name)
+        {
+            try
+            {
+                return _inner.GetLogger(name);
+            }
+            catch (ObjectDisposedException)
+            {
+                return Silent.Instance;
+            }
+        }
+
+        private sealed class Silent : Hangfire.Logging.ILog
+        {
+            public static readonly Silent Instance = new();
+
+            public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+        }
     }
 
     private static JobStorage CreateStorage(DatabaseSettings database, JobsOptions jobs)

@@ -75,6 +75,12 @@ public sealed class SkillsAcademyDbContext(DbContextOptions<SkillsAcademyDbConte
 
     public DbSet<LearnerYear> LearnerYears => Set<LearnerYear>();
 
+    public DbSet<DailyCell> DailyCells => Set<DailyCell>();
+
+    public DbSet<MonthlyCell> MonthlyCells => Set<MonthlyCell>();
+
+    public DbSet<RollupStamp> RollupStamps => Set<RollupStamp>();
+
     public DbSet<RollupRun> RollupRuns => Set<RollupRun>();
 
     public DbSet<StatisticsExport> StatisticsExports => Set<StatisticsExport>();

@@ -1074,6 +1074,54 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.DailyCell", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(6)");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkillLevel")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Certificates")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Completions")
+                        .HasColumnType("int");
+
+                    b.Property<long>("CreditedSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("NewEnrolments")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PersonTimes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuizAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuizPasses")
+                        .HasColumnType("int");
+
+                    b.Property<long>("VoucherAmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("VouchersRedeemed")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "RegionCode", "OccupationId", "SkillLevel");
+
+                    b.ToTable("StatDailyCells", (string)null);
+                });
+
             modelBuilder.Entity("SkillsAcademy.Domain.Statistics.DailyFact", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -1196,6 +1244,54 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                     b.ToTable("StatLearnerYears", (string)null);
                 });
 
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.MonthlyCell", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(6)");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkillLevel")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ActivePairDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Certificates")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Completions")
+                        .HasColumnType("int");
+
+                    b.Property<long>("CreditedSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("NewEnrolments")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuizAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuizPasses")
+                        .HasColumnType("int");
+
+                    b.Property<long>("VoucherAmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("VouchersRedeemed")
+                        .HasColumnType("int");
+
+                    b.HasKey("Month", "RegionCode", "OccupationId", "SkillLevel");
+
+                    b.ToTable("StatMonthlyCells", (string)null);
+                });
+
             modelBuilder.Entity("SkillsAcademy.Domain.Statistics.MonthlyFact", b =>
                 {
                     b.Property<DateOnly>("Month")
@@ -1300,6 +1396,26 @@ namespace SkillsAcademy.Migrations.SqlServer.Migrations
                     b.HasIndex("Trigger", "CreatedAt");
 
                     b.ToTable("StatRollupRuns", (string)null);
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.RollupStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StatRollupStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("SkillsAcademy.Domain.Statistics.StatisticsExport", b =>

@@ -1038,6 +1038,54 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.DailyCell", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Certificates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Completions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreditedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewEnrolments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonTimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuizAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuizPasses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VoucherAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VouchersRedeemed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "RegionCode", "OccupationId", "SkillLevel");
+
+                    b.ToTable("StatDailyCells", (string)null);
+                });
+
             modelBuilder.Entity("SkillsAcademy.Domain.Statistics.DailyFact", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -1160,6 +1208,54 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                     b.ToTable("StatLearnerYears", (string)null);
                 });
 
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.MonthlyCell", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivePairDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Certificates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Completions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreditedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewEnrolments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuizAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuizPasses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VoucherAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VouchersRedeemed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "RegionCode", "OccupationId", "SkillLevel");
+
+                    b.ToTable("StatMonthlyCells", (string)null);
+                });
+
             modelBuilder.Entity("SkillsAcademy.Domain.Statistics.MonthlyFact", b =>
                 {
                     b.Property<DateOnly>("Month")
@@ -1262,6 +1358,26 @@ namespace SkillsAcademy.Migrations.Sqlite.Migrations
                     b.HasIndex("Trigger", "CreatedAt");
 
                     b.ToTable("StatRollupRuns", (string)null);
+                });
+
+            modelBuilder.Entity("SkillsAcademy.Domain.Statistics.RollupStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StatRollupStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("SkillsAcademy.Domain.Statistics.StatisticsExport", b =>

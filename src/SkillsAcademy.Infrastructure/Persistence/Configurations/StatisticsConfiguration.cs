@@ -46,6 +46,37 @@ internal sealed class LearnerYearConfiguration : IEntityTypeConfiguration<Learne
     }
 }
 
+internal sealed class DailyCellConfiguration : IEntityTypeConfiguration<DailyCell>
+{
+    public void Configure(EntityTypeBuilder<DailyCell> builder)
+    {
+        builder.ToTable("StatDailyCells");
+        builder.HasKey(c => new { c.Day, c.RegionCode, c.OccupationId, c.SkillLevel });
+        builder.Property(c => c.RegionCode).HasMaxLength(6).IsUnicode(false);
+    }
+}
+
+internal sealed class MonthlyCellConfiguration : IEntityTypeConfiguration<MonthlyCell>
+{
+    public void Configure(EntityTypeBuilder<MonthlyCell> builder)
+    {
+        builder.ToTable("StatMonthlyCells");
+        builder.HasKey(c => new { c.Month, c.RegionCode, c.OccupationId, c.SkillLevel });
+        builder.Property(c => c.RegionCode).HasMaxLength(6).IsUnicode(false);
+    }
+}
+
+internal sealed class RollupStampConfiguration : IEntityTypeConfiguration<RollupStamp>
+{
+    public void Configure(EntityTypeBuilder<RollupStamp> builder)
+    {
+        builder.ToTable("StatRollupStamps");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasData(new RollupStamp { Id = RollupStamp.SingleId, Version = 0 });
+    }
+}
+
 internal sealed class RollupRunConfiguration : IEntityTypeConfiguration<RollupRun>
 {
     public void Configure(EntityTypeBuilder<RollupRun> builder)

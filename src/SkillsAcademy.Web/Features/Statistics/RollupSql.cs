@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SkillsAcademy.Domain.Statistics;
 using SkillsAcademy.Infrastructure.Persistence;
 
 namespace SkillsAcademy.Web.Features.Statistics;
@@ -8,7 +9,7 @@ namespace SkillsAcademy.Web.Features.Statistics;
 /// The set-based statements that rebuild one day partition of the rollups, in the dialect of the database in use.
 /// Parameters: {0} day, {1} start (UTC instant, inclusive), {2} end (exclusive), {3} first day of the month,
 /// {4} the day's bit in <c>StatLearnerMonths.ActiveDays</c>, {5} January 1st of the year, {6} the month's bit in
-/// <c>StatLearnerYears.ActiveMonths</c>.
+/// <c>StatLearnerYears.ActiveMonths</c>, {7} the first day of the next month.
 /// </summary>
 internal sealed class RollupSql
 {
@@ -21,6 +22,9 @@ internal sealed class RollupSql
         var seconds = sqlite ? "CAST(json_extract(e.Data, '$.seconds') AS INTEGER)" : "CAST(JSON_VALUE(e.Data, '$.seconds') AS bigint)";
         var passed = sqlite ? "a.Passed" : "CAST(a.Passed AS int)";
         var fen = sqlite ? "CAST(ROUND(b.FaceValue * 100) AS INTEGER)" : "CAST(ROUND(b.FaceValue * 100, 0) AS bigint)";
+        // SQLite has no statistics to choose by and would take the status index (every graded attempt ever) over the one
+        // on ClosedAt (the day's): the unary + keeps the status test off the index.
+        var graded = sqlite ? "+a.Status IN (2, 3)" : "a.Status IN (2, 3)";
         var segment = $"e.Kind = 'StudySegmentCredited' AND e.OccurredAt >= {{1}} AND e.OccurredAt < {{2}}";
 
         DeleteFacts = "DELETE FROM StatDailyFacts WHERE Day = {0}";
@@ -45,7 +49,7 @@ internal sealed class RollupSql
                 SELECT t.LearnerId, t.CourseId, 0, 0, 0, 0, 1, 0, 0, 0, 0 FROM Certificates t WHERE t.IssuedAt >= {1} AND t.IssuedAt < {2}
                 UNION ALL
                 SELECT a.LearnerId, a.CourseId, 0, 0, 0, 0, 0, 1, {{passed}}, 0, 0 FROM QuizAttempts a
-                WHERE a.Status IN (2, 3) AND a.ClosedAt >= {1} AND a.ClosedAt < {2}
+                WHERE {{graded}} AND a.ClosedAt >= {1} AND a.ClosedAt < {2}
                 UNION ALL
                 SELECT v.LearnerId, n.CourseId, 0, 0, 0, 0, 0, 0, 0, 1, {{fen}}
                 FROM Vouchers v JOIN VoucherBatches b ON b.Id = v.BatchId JOIN Enrolments n ON n.Id = v.EnrolmentId
@@ -95,6 +99,31 @@ internal sealed class RollupSql
                 WHERE m.Month = {3} AND EXISTS (SELECT 1 FROM StatDailyFacts d WHERE d.Day = {0} AND d.RegionCode = m.RegionCode
                     AND d.EnterpriseId = m.EnterpriseId AND d.CourseId = m.CourseId)
                     AND {{empty}}
+                """;
+
+        // The cells drop the enterprise and the course: the day's cells are its facts summed, the month's cells its days'
+        // cells summed (at most 31 days of about a thousand rows), both rebuilt whole like the day itself.
+        var cellMeasures = "CreditedSeconds, PersonTimes, NewEnrolments, Completions, Certificates, QuizAttempts, QuizPasses, VouchersRedeemed, VoucherAmountFen";
+        var sums = string.Join(", ", cellMeasures.Split(", ").Select(m => $"SUM({m})"));
+        RebuildCells = $$"""
+            DELETE FROM StatDailyCells WHERE Day = {0};
+            INSERT INTO StatDailyCells (Day, RegionCode, OccupationId, SkillLevel, {{cellMeasures}})
+            SELECT {0}, RegionCode, OccupationId, SkillLevel, {{sums}}
+            FROM StatDailyFacts WHERE Day = {0}
+            GROUP BY RegionCode, OccupationId, SkillLevel;
+            DELETE FROM StatMonthlyCells WHERE Month = {3};
+            INSERT INTO StatMonthlyCells (Month, RegionCode, OccupationId, SkillLevel, {{cellMeasures.Replace("PersonTimes", "ActivePairDays", StringComparison.Ordinal)}})
+            SELECT {3}, RegionCode, OccupationId, SkillLevel, {{sums}}
+            FROM StatDailyCells WHERE Day >= {3} AND Day < {7}
+            GROUP BY RegionCode, OccupationId, SkillLevel;
+            """;
+
+        BumpStamp = sqlite
+            ? $"INSERT INTO StatRollupStamps (Id, Version) VALUES ({RollupStamp.SingleId}, 1) ON CONFLICT (Id) DO UPDATE SET Version = Version + 1"
+            : $"""
+                MERGE StatRollupStamps WITH (HOLDLOCK) AS t USING (SELECT {RollupStamp.SingleId} AS Id) AS s ON t.Id = s.Id
+                WHEN MATCHED THEN UPDATE SET Version = t.Version + 1
+                WHEN NOT MATCHED THEN INSERT (Id, Version) VALUES (s.Id, 1);
                 """;
 
         // Study days only ever accumulate (learning events are append-only), so OR-ing the day's bit in is the whole
@@ -171,6 +200,12 @@ internal sealed class RollupSql
     public string AddDayToMonth { get; }
 
     public string UpsertLearnerYears { get; }
+
+    /// <summary>Rebuilds the day's <c>StatDailyCells</c> from its facts and its month's <c>StatMonthlyCells</c> from the days' cells.</summary>
+    public string RebuildCells { get; }
+
+    /// <summary>Raises <c>StatRollupStamps.Version</c>: run in every transaction that changes the rollups.</summary>
+    public string BumpStamp { get; }
 
     public static RollupSql For(SkillsAcademyDbContext db) => db.Database.IsSqlite() ? SqliteDialect : SqlServerDialect;
 

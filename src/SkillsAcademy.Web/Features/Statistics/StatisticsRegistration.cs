@@ -11,6 +11,7 @@ public static class StatisticsRegistration
         builder.Services.AddValidatedOptions<StatisticsOptions>(builder.Configuration, StatisticsOptions.SectionName, StatisticsOptions.Validate);
         builder.Services.AddScoped<StatisticsService>();
         builder.Services.AddScoped<StatisticsQueries>();
+        builder.Services.AddSingleton<LearnerActivityCache>();
         builder.Services.AddScoped<StatisticsRollup>();
         builder.Services.AddScoped<StatisticsExportService>();
         builder.Services.AddSingleton<IRecurringJobSchedule, StatisticsJobs>();

@@ -152,7 +152,7 @@ public sealed partial class StatisticsRollup(
         var sql = RollupSql.For(db);
         var start = sql.Instant(Calendar.StartOfDayUtc(day));
         var end = sql.Instant(Calendar.StartOfDayUtc(day.AddDays(1)));
-        object[] parameters = [day, start, end, DayMask.MonthOf(day), DayMask.Bit(day), DayMask.YearOf(day), DayMask.MonthBit(day)];
+        object[] parameters = [day, start, end, DayMask.MonthOf(day), DayMask.Bit(day), DayMask.YearOf(day), DayMask.MonthBit(day), DayMask.MonthOf(day).AddMonths(1)];
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync(sql.SubtractDayFromMonth, parameters, cancellationToken);
@@ -162,6 +162,8 @@ public sealed partial class StatisticsRollup(
         await db.Database.ExecuteSqlRawAsync(sql.AddDayToMonth, parameters, cancellationToken);
         await db.Database.ExecuteSqlRawAsync(sql.UpsertLearnerMonths, parameters, cancellationToken);
         await db.Database.ExecuteSqlRawAsync(sql.UpsertLearnerYears, parameters, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(sql.RebuildCells, parameters, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(sql.BumpStamp, cancellationToken);
         await db.RollupRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(set => set.SetProperty(r => r.DaysDone, daysDone), cancellationToken);
         if (BeforeDayCommit is { } hook)
         {

@@ -152,9 +152,15 @@ public sealed class StatisticsService(
 
     private static Expression<Func<T, string>> RegionKey<T>(Expression<Func<T, string>> code, int length)
     {
-        // string.Substring translates to SQL (substr / SUBSTRING); the unknown region '' stays ''.
+        // code.Length < length ? code : code.Substring(0, length): translated to SQL (length, substr / SUBSTRING) and also
+        // counted in memory (LearnerActivityCache), where the unknown region '' must stay '' instead of throwing.
         var substring = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
-        var body = length == 6 ? code.Body : Expression.Call(code.Body, substring, Expression.Constant(0), Expression.Constant(length));
+        var body = length == 6
+            ? code.Body
+            : Expression.Condition(
+                Expression.LessThan(Expression.Property(code.Body, nameof(string.Length)), Expression.Constant(length)),
+                code.Body,
+                Expression.Call(code.Body, substring, Expression.Constant(0), Expression.Constant(length)));
         return Expression.Lambda<Func<T, string>>(body, code.Parameters);
     }
 

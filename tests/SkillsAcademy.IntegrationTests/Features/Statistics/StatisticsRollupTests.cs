@@ -106,6 +106,88 @@ public sealed class StatisticsRollupTests(ClockedAppFixture app) : IClassFixture
             threads: 1);
     }
 
+    /// <summary>
+    /// Every row of every dashboard layout (and the monthly trend) is the figure of its own group computed from the raw records:
+    /// the cells, the facts and the in-memory distinct counts against the same definition, for random histories and filters.
+    /// </summary>
+    [Fact]
+    public async Task Every_row_of_every_layout_equals_its_group_computed_from_the_raw_records()
+    {
+        var world = await WorldAsync();
+        await Gen.Select(Histories, Filters(world).Array[3]).SampleAsync(
+            async (history, filters) =>
+            {
+                await ClearAsync(app.Factory);
+                await world.WriteAsync(app.Factory, history);
+                await RebuildAsync();
+                var statistics = Service<StatisticsService>();
+                foreach (var filter in filters.Append(new StatisticsFilter { From = FirstDay, To = LastDay }))
+                {
+                    await RowsShouldMatchAsync(statistics, world, history, filter);
+                }
+            },
+            iter: 12,
+            threads: 1);
+    }
+
+    private static async Task RowsShouldMatchAsync(StatisticsService statistics, StatisticsWorld world, History history, StatisticsFilter filter)
+    {
+        // groupOf: the filter that selects a row's group; null for the learners without a region, whom no filter selects alone.
+        async Task LayoutAsync(StatisticsLayout layout, Func<StatisticsRow, StatisticsFilter?> groupOf, IEnumerable<StatisticsFilter> everyGroup)
+        {
+            var rows = await statistics.RowsAsync(filter, layout);
+            foreach (var row in rows)
+            {
+                if (groupOf(row) is { } group)
+                {
+                    row.Measures.ShouldBe(world.Expected(history, group), $"{layout} {row.Key}: {history} / {filter}");
+                }
+            }
+
+            // No group with figures is missing from the rows.
+            foreach (var group in everyGroup)
+            {
+                if (world.Expected(history, group) != StatisticsMeasures.Empty)
+                {
+                    rows.Select(groupOf).ShouldContain(group, $"{layout}: {group} / {history}");
+                }
+            }
+        }
+
+        int Id(StatisticsRow row) => int.Parse(row.Key, System.Globalization.CultureInfo.InvariantCulture);
+        await LayoutAsync(
+            StatisticsLayout.ByOccupation, r => filter with { OccupationId = Id(r) },
+            world.Courses.Select(c => c.OccupationId).Distinct().Where(o => filter.OccupationId is null || o == filter.OccupationId).Select(o => filter with { OccupationId = o }));
+        await LayoutAsync(
+            StatisticsLayout.ByCourse, r => filter with { CourseId = Id(r) },
+            world.Courses.Select(c => c.Id).Where(c => filter.CourseId is null || c == filter.CourseId).Select(c => filter with { CourseId = c }));
+        await LayoutAsync(
+            StatisticsLayout.ByEnterprise, r => filter with { EnterpriseId = Id(r) },
+            world.Learners.Select(l => l.EnterpriseId).Distinct().Where(e => filter.EnterpriseId is null || e == filter.EnterpriseId).Select(e => filter with { EnterpriseId = e }));
+        await LayoutAsync(
+            StatisticsLayout.ByLevel, r => filter with { SkillLevel = (SkillLevel)Id(r) },
+            world.Courses.Select(c => c.Level).Distinct().Where(l => filter.SkillLevel is null || l == filter.SkillLevel).Select(l => filter with { SkillLevel = l }));
+        await LayoutAsync(StatisticsLayout.ByRegion, r => r.RegionCode is null ? null : filter with { RegionCode = r.RegionCode }, []);
+        await LayoutAsync(
+            StatisticsLayout.ProvincialReport,
+            r => r.RegionCode is null ? null : filter with { RegionCode = r.RegionCode, OccupationId = int.Parse(r.Key.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture) },
+            []);
+
+        // The trend: one row per month of the range, each the month's part of the range.
+        var trend = await statistics.TrendAsync(filter);
+        trend.Select(r => r.Key).ShouldBe(DayMask.Months(filter.From, filter.To).Select(m => $"{m.Year}{m.Month:00}"));
+        foreach (var row in trend)
+        {
+            var month = new DateOnly(int.Parse(row.Key[..4], System.Globalization.CultureInfo.InvariantCulture), int.Parse(row.Key[4..], System.Globalization.CultureInfo.InvariantCulture), 1);
+            var part = filter with { From = Max(filter.From, month), To = Min(filter.To, month.AddMonths(1).AddDays(-1)) };
+            row.Measures.ShouldBe(world.Expected(history, part), $"trend {row.Key}: {history} / {filter}");
+        }
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
     [Fact]
     public async Task Learners_over_a_month_are_distinct_over_the_month_not_the_sum_of_daily_counts()
     {
@@ -244,6 +326,29 @@ public sealed class StatisticsRollupTests(ClockedAppFixture app) : IClassFixture
             .Select(y => (y.Year, y.LearnerId, y.CourseId, y.RegionCode, y.EnterpriseId, y.OccupationId, y.SkillLevel, y.ActiveMonths))
             .Order().ToList();
         years.ShouldBe(expectedYears);
+
+        // The cells: each day's facts summed over enterprises and courses, each month's cells the sum of its days' cells.
+        var expectedDayCells = days
+            .GroupBy(d => (d.Day, d.RegionCode, d.OccupationId, d.SkillLevel))
+            .Select(g => (g.Key.Day, g.Key.RegionCode, g.Key.OccupationId, g.Key.SkillLevel, g.Sum(d => d.CreditedSeconds), g.Sum(d => d.PersonTimes),
+                g.Sum(d => d.NewEnrolments), g.Sum(d => d.Completions), g.Sum(d => d.Certificates), g.Sum(d => d.QuizAttempts), g.Sum(d => d.QuizPasses),
+                g.Sum(d => d.VouchersRedeemed), g.Sum(d => d.VoucherAmountFen)))
+            .Order().ToList();
+        var dayCells = await db.DailyCells.AsNoTracking().ToListAsync();
+        dayCells
+            .Select(c => (c.Day, c.RegionCode, c.OccupationId, c.SkillLevel, c.CreditedSeconds, c.PersonTimes, c.NewEnrolments, c.Completions,
+                c.Certificates, c.QuizAttempts, c.QuizPasses, c.VouchersRedeemed, c.VoucherAmountFen))
+            .Order().ToList().ShouldBe(expectedDayCells);
+        var expectedMonthCells = dayCells
+            .GroupBy(c => (Month: DayMask.MonthOf(c.Day), c.RegionCode, c.OccupationId, c.SkillLevel))
+            .Select(g => (g.Key.Month, g.Key.RegionCode, g.Key.OccupationId, g.Key.SkillLevel, g.Sum(c => c.CreditedSeconds), g.Sum(c => c.PersonTimes),
+                g.Sum(c => c.NewEnrolments), g.Sum(c => c.Completions), g.Sum(c => c.Certificates), g.Sum(c => c.QuizAttempts), g.Sum(c => c.QuizPasses),
+                g.Sum(c => c.VouchersRedeemed), g.Sum(c => c.VoucherAmountFen)))
+            .Order().ToList();
+        (await db.MonthlyCells.AsNoTracking().ToListAsync())
+            .Select(c => (c.Month, c.RegionCode, c.OccupationId, c.SkillLevel, c.CreditedSeconds, c.ActivePairDays, c.NewEnrolments, c.Completions,
+                c.Certificates, c.QuizAttempts, c.QuizPasses, c.VouchersRedeemed, c.VoucherAmountFen))
+            .Order().ToList().ShouldBe(expectedMonthCells);
     }
 
     [Fact]
@@ -288,6 +393,9 @@ public sealed class StatisticsRollupTests(ClockedAppFixture app) : IClassFixture
         await db.LearnerMonths.ExecuteDeleteAsync();
         await db.MonthlyFacts.ExecuteDeleteAsync();
         await db.LearnerYears.ExecuteDeleteAsync();
+        await db.DailyCells.ExecuteDeleteAsync();
+        await db.MonthlyCells.ExecuteDeleteAsync();
+        await db.Database.ExecuteSqlRawAsync("UPDATE StatRollupStamps SET Version = Version + 1");
     }
 
     private async Task<Snapshot> SnapshotAsync()
