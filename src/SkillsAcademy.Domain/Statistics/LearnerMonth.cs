@@ -4,7 +4,7 @@ namespace SkillsAcademy.Domain.Statistics;
 /// A (learner, course) pair's study days in one calendar month, as a bit set (bit 0 = the 1st). Distinct
 /// learners and person-times over any day range are counted from these rows — never summed from daily counts.
 /// </summary>
-public sealed class LearnerMonth : IStatisticsRow
+public sealed class LearnerMonth : IStatisticsLearnerRow
 {
     /// <summary>The first day of the month.</summary>
     public DateOnly Month { get; init; }

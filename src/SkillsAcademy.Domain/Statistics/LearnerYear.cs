@@ -6,7 +6,7 @@ namespace SkillsAcademy.Domain.Statistics;
 /// are counted from one row per pair and year instead of one per pair and month; only the period's partial first and
 /// last months need the day bits of <see cref="LearnerMonth"/>.
 /// </summary>
-public sealed class LearnerYear : IStatisticsRow
+public sealed class LearnerYear : IStatisticsLearnerRow
 {
     /// <summary>January 1st of the year.</summary>
     public DateOnly Year { get; init; }

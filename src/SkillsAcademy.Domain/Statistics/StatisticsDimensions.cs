@@ -23,3 +23,9 @@ public interface IStatisticsRow : IStatisticsCell
 
     int CourseId { get; }
 }
+
+/// <summary>A rollup row of one learner's activity in one course (<see cref="LearnerMonth"/>, <see cref="LearnerYear"/>).</summary>
+public interface IStatisticsLearnerRow : IStatisticsRow
+{
+    Guid LearnerId { get; }
+}

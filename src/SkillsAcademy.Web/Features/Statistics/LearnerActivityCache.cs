@@ -65,8 +65,10 @@ public sealed class LearnerActivityCache(IDbContextFactory<SkillsAcademyDbContex
                 {
                     var mask = DayMask.WholeMonthsWithin(year, first, last.AddMonths(1).AddDays(-1));
                     var months = monthly ? Enumerable.Range(1, 12).Select(m => keyOfMonth(new LearnerMonth { Month = new DateOnly(year, m, 1) })).ToArray() : null;
-                    foreach (var row in await snapshot.YearAsync(new DateOnly(year, 1, 1), cancellationToken))
+                    var (rows, learners) = await snapshot.YearAsync(new DateOnly(year, 1, 1), cancellationToken);
+                    for (var i = 0; i < rows.Length; i++)
                     {
+                        var row = rows[i];
                         var active = row.ActiveMonths & mask;
                         if (active == 0 || !matches(row))
                         {
@@ -75,7 +77,7 @@ public sealed class LearnerActivityCache(IDbContextFactory<SkillsAcademyDbContex
 
                         if (months is null)
                         {
-                            GroupOf(keyOfYear!(row)).Add(row.LearnerId, row.CourseId);
+                            GroupOf(keyOfYear!(row)).Add(learners[i], row.CourseId);
                             continue;
                         }
 
@@ -83,7 +85,7 @@ public sealed class LearnerActivityCache(IDbContextFactory<SkillsAcademyDbContex
                         {
                             if ((active & (1 << month)) != 0)
                             {
-                                GroupOf(months[month]).Add(row.LearnerId, row.CourseId);
+                                GroupOf(months[month]).Add(learners[i], row.CourseId);
                             }
                         }
                     }
@@ -94,11 +96,13 @@ public sealed class LearnerActivityCache(IDbContextFactory<SkillsAcademyDbContex
             {
                 var month = DayMask.MonthOf(from);
                 var mask = DayMask.Within(month, from, to);
-                foreach (var row in await snapshot.MonthAsync(month, cancellationToken))
+                var (rows, learners) = await snapshot.MonthAsync(month, cancellationToken);
+                for (var i = 0; i < rows.Length; i++)
                 {
+                    var row = rows[i];
                     if ((row.ActiveDays & mask) != 0 && matches(row))
                     {
-                        GroupOf(keyOfMonth(row)).Add(row.LearnerId, row.CourseId);
+                        GroupOf(keyOfMonth(row)).Add(learners[i], row.CourseId);
                     }
                 }
             }
@@ -136,14 +140,16 @@ public sealed class LearnerActivityCache(IDbContextFactory<SkillsAcademyDbContex
         return fresh;
     }
 
-    private async Task<long> VersionAsync(CancellationToken cancellationToken)
+    /// <summary>The rollups' current version (<see cref="RollupStamp"/>).</summary>
+    internal async Task<long> VersionAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.RollupStamps.AsNoTracking().Where(s => s.Id == RollupStamp.SingleId).Select(s => s.Version).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Reads rows for a snapshot; marks it stale when a rollup committed meanwhile.</summary>
-    private async Task<T[]> LoadAsync<T>(Snapshot snapshot, Func<SkillsAcademyDbContext, IQueryable<T>> rows)
+    private async Task<Numbered<T>> LoadAsync<T>(Snapshot snapshot, Func<SkillsAcademyDbContext, IQueryable<T>> rows)
+        where T : IStatisticsLearnerRow
     {
         T[] loaded;
         await using (var db = await contextFactory.CreateDbContextAsync())
@@ -156,40 +162,56 @@ public sealed class LearnerActivityCache(IDbContextFactory<SkillsAcademyDbContex
             snapshot.Stale = true;
         }
 
-        return loaded;
+        var learners = new int[loaded.Length];
+        for (var i = 0; i < loaded.Length; i++)
+        {
+            learners[i] = snapshot.Number(loaded[i].LearnerId);
+        }
+
+        return new Numbered<T>(loaded, learners);
     }
 
+    /// <summary>One group's pairs and learners, by the snapshot's learner numbers (ints hash several times faster than Guids).</summary>
     private sealed class Group
     {
-        public HashSet<(Guid Learner, int Course)> Pairs { get; } = [];
+        public HashSet<long> Pairs { get; } = [];
 
-        public HashSet<Guid> Learners { get; } = [];
+        public HashSet<int> Learners { get; } = [];
 
-        public void Add(Guid learner, int course)
+        public void Add(int learner, int course)
         {
-            Pairs.Add((learner, course));
+            Pairs.Add(((long)learner << 32) | (uint)course);
             Learners.Add(learner);
         }
     }
 
+    /// <summary>Rows with each row's learner as a number given by the snapshot (the same learner has the same number in every table).</summary>
+    private readonly record struct Numbered<T>(T[] Rows, int[] Learners);
+
     /// <summary>The rows of one rollup version, read when first asked for (shared by concurrent questions).</summary>
     private sealed class Snapshot(LearnerActivityCache owner, long version)
     {
-        private readonly ConcurrentDictionary<DateOnly, Lazy<Task<LearnerYear[]>>> _years = new();
-        private readonly ConcurrentDictionary<DateOnly, Lazy<Task<LearnerMonth[]>>> _months = new();
+        private readonly ConcurrentDictionary<DateOnly, Lazy<Task<Numbered<LearnerYear>>>> _years = new();
+        private readonly ConcurrentDictionary<DateOnly, Lazy<Task<Numbered<LearnerMonth>>>> _months = new();
+        private readonly ConcurrentDictionary<Guid, int> _numbers = new();
 
         public long Version { get; } = version;
 
         public volatile bool Stale;
 
-        public Task<LearnerYear[]> YearAsync(DateOnly year, CancellationToken cancellationToken) =>
+        private int _lastNumber;
+
+        /// <summary>The learner's number in this snapshot: unique (the counter is atomic; a losing factory's number is simply unused).</summary>
+        public int Number(Guid learner) => _numbers.GetOrAdd(learner, _ => Interlocked.Increment(ref _lastNumber));
+
+        public Task<Numbered<LearnerYear>> YearAsync(DateOnly year, CancellationToken cancellationToken) =>
             Get(_years, MaxYears, year, () => owner.LoadAsync(this, db => db.LearnerYears.AsNoTracking().Where(y => y.Year == year)), cancellationToken);
 
-        public Task<LearnerMonth[]> MonthAsync(DateOnly month, CancellationToken cancellationToken) =>
+        public Task<Numbered<LearnerMonth>> MonthAsync(DateOnly month, CancellationToken cancellationToken) =>
             Get(_months, MaxMonths, month, () => owner.LoadAsync(this, db => db.LearnerMonths.AsNoTracking().Where(m => m.Month == month)), cancellationToken);
 
-        private static async Task<T[]> Get<T>(
-            ConcurrentDictionary<DateOnly, Lazy<Task<T[]>>> kept, int max, DateOnly key, Func<Task<T[]>> load, CancellationToken cancellationToken)
+        private static async Task<T> Get<T>(
+            ConcurrentDictionary<DateOnly, Lazy<Task<T>>> kept, int max, DateOnly key, Func<Task<T>> load, CancellationToken cancellationToken)
         {
             if (!kept.TryGetValue(key, out var entry))
             {
@@ -198,7 +220,7 @@ public sealed class LearnerActivityCache(IDbContextFactory<SkillsAcademyDbContex
                     return await load().WaitAsync(cancellationToken);
                 }
 
-                entry = kept.GetOrAdd(key, _ => new Lazy<Task<T[]>>(load));
+                entry = kept.GetOrAdd(key, _ => new Lazy<Task<T>>(load));
             }
 
             try
@@ -208,7 +230,7 @@ public sealed class LearnerActivityCache(IDbContextFactory<SkillsAcademyDbContex
             }
             catch (Exception) when (entry.Value.IsFaulted)
             {
-                kept.TryRemove(new KeyValuePair<DateOnly, Lazy<Task<T[]>>>(key, entry));
+                kept.TryRemove(new KeyValuePair<DateOnly, Lazy<Task<T>>>(key, entry));
                 throw;
             }
         }

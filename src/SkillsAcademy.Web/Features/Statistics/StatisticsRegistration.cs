@@ -12,6 +12,7 @@ public static class StatisticsRegistration
         builder.Services.AddScoped<StatisticsService>();
         builder.Services.AddScoped<StatisticsQueries>();
         builder.Services.AddSingleton<LearnerActivityCache>();
+        builder.Services.AddSingleton<StatisticsAnswerCache>();
         builder.Services.AddScoped<StatisticsRollup>();
         builder.Services.AddScoped<StatisticsExportService>();
         builder.Services.AddSingleton<IRecurringJobSchedule, StatisticsJobs>();

@@ -14,7 +14,8 @@ namespace SkillsAcademy.Web.Features.Statistics;
 public sealed class StatisticsService(
     IDbContextFactory<SkillsAcademyDbContext> contextFactory,
     StatisticsQueries queries,
-    IStringLocalizer<SharedResource> localizer)
+    IStringLocalizer<SharedResource> localizer,
+    StatisticsAnswerCache? answers = null)
 {
     /// <summary>Headline counts for the federation's overview: people per role and occupations offered.</summary>
     public async Task<PlatformOverview> GetOverviewAsync(CancellationToken cancellationToken = default)
@@ -30,8 +31,17 @@ public sealed class StatisticsService(
             occupations);
     }
 
-    public Task<StatisticsMeasures> MeasuresAsync(StatisticsFilter filter, CancellationToken cancellationToken = default) =>
-        queries.MeasuresAsync(filter, cancellationToken);
+    /// <summary>The headline figures for a filter.</summary>
+    public async Task<StatisticsMeasures> MeasuresAsync(StatisticsFilter filter, CancellationToken cancellationToken = default)
+    {
+        var rows = await AnswerAsync("measures", filter, () => queries.BreakdownAsync(filter, _ => "", _ => "", cancellationToken), cancellationToken);
+        return rows.Count == 0 ? StatisticsMeasures.Empty : rows[0].Measures;
+    }
+
+    /// <summary>A question's groups, from <see cref="StatisticsAnswerCache"/> when there is one (not in benchmarks of the queries).</summary>
+    private Task<IReadOnlyList<GroupFigures>> AnswerAsync(
+        string layout, StatisticsFilter filter, Func<Task<IReadOnlyList<GroupFigures>>> compute, CancellationToken cancellationToken) =>
+        answers is null ? compute() : answers.GetOrComputeAsync(StatisticsAnswerCache.Question(layout, filter), compute, cancellationToken);
 
     /// <summary>
     /// Rows of one layout, labelled and ordered by key. Regions are grouped one level below the filter's region
@@ -40,7 +50,7 @@ public sealed class StatisticsService(
     public async Task<IReadOnlyList<StatisticsRow>> RowsAsync(StatisticsFilter filter, StatisticsLayout layout, CancellationToken cancellationToken = default)
     {
         var regionLength = RegionKeyLength(filter);
-        IReadOnlyList<GroupFigures> groups = layout switch
+        var groups = await AnswerAsync(layout.ToString(), filter, async () => layout switch
         {
             StatisticsLayout.ByRegion => await queries.BreakdownAsync(filter, RegionKey<DailyFact>(f => f.RegionCode, regionLength), RegionKey<LearnerMonth>(m => m.RegionCode, regionLength), cancellationToken),
             StatisticsLayout.ByOccupation => await queries.BreakdownAsync(filter, f => f.OccupationId.ToString(), m => m.OccupationId.ToString(), cancellationToken),
@@ -54,7 +64,7 @@ public sealed class StatisticsService(
                 Combine(RegionKey<LearnerMonth>(m => m.RegionCode, regionLength), m => m.OccupationId.ToString()),
                 cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(layout), layout, null),
-        };
+        }, cancellationToken);
 
         var labels = await LabelsAsync(groups, layout, cancellationToken);
         return groups

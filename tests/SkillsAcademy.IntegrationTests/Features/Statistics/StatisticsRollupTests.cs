@@ -377,6 +377,35 @@ public sealed class StatisticsRollupTests(ClockedAppFixture app) : IClassFixture
     }
 
     [Fact]
+    public async Task Answers_are_kept_until_a_rollup_transaction_changes_the_rollups()
+    {
+        var world = await WorldAsync();
+        await ClearAsync(app.Factory);
+        var day = Calendar.StartOfDayUtc(new DateOnly(2026, 9, 10)).AddHours(10);
+        await world.WriteAsync(app.Factory, new History([new Segment(0, 0, day, 600), new Segment(3, 2, day, 300)], [], []));
+        await RebuildAsync();
+        var september = new StatisticsFilter { From = new DateOnly(2026, 9, 1), To = new DateOnly(2026, 9, 30) };
+        var first = await Service<StatisticsService>().MeasuresAsync(september);
+        (first.CreditedSeconds, first.Learners).ShouldBe((900, 2));
+
+        // Rows changed behind the rollup's back (no stamp raised): the kept answer and the kept learner rows still stand.
+        await using (var db = await NewContextAsync(app.Factory))
+        {
+            await db.MonthlyCells.ExecuteUpdateAsync(set => set.SetProperty(c => c.CreditedSeconds, 0));
+            await db.LearnerYears.ExecuteDeleteAsync();
+        }
+
+        (await Service<StatisticsService>().MeasuresAsync(september)).ShouldBe(first);
+        (await Service<StatisticsService>().RowsAsync(september, StatisticsLayout.ByOccupation)).Sum(r => r.Measures.Learners).ShouldBe(2);
+
+        // A rollup commits: the next question is answered from the new rollups.
+        await world.WriteAsync(app.Factory, new History([new Segment(5, 1, day.AddDays(1), 120)], [], []));
+        await RebuildAsync();
+        var after = await Service<StatisticsService>().MeasuresAsync(september);
+        (after.CreditedSeconds, after.Learners).ShouldBe((1020, 3));
+    }
+
+    [Fact]
     public async Task Staff_re_runs_are_refused_for_reversed_future_or_overlong_ranges()
     {
         var rollup = Service<StatisticsRollup>();
