@@ -74,6 +74,22 @@ public sealed class StatisticsService(
             .ToList();
     }
 
+    /// <summary>The dashboard's opening filter: this year up to today, the whole province.</summary>
+    public static StatisticsFilter YearToDate(DateOnly today) => new() { From = new DateOnly(today.Year, 1, 1), To = today };
+
+    /// <summary>
+    /// Asks the questions the dashboard opens with (<see cref="YearToDate"/>: KPI cards, trend, occupations, regions), so
+    /// that their answers and the learner rows are ready on this node before staff ask.
+    /// </summary>
+    public async Task WarmAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var filter = YearToDate(today);
+        await MeasuresAsync(filter, cancellationToken);
+        await TrendAsync(filter, cancellationToken);
+        await RowsAsync(filter, StatisticsLayout.ByOccupation, cancellationToken);
+        await RowsAsync(filter, StatisticsLayout.ByRegion, cancellationToken);
+    }
+
     /// <summary>Every month of the filter's range with its figures (months without activity included, as zeros).</summary>
     public async Task<IReadOnlyList<StatisticsRow>> TrendAsync(StatisticsFilter filter, CancellationToken cancellationToken = default)
     {

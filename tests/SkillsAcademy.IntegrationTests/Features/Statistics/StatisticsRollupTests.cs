@@ -374,6 +374,17 @@ public sealed class StatisticsRollupTests(ClockedAppFixture app) : IClassFixture
         (next.From, next.To).ShouldBe((today, today.AddDays(1)));
         (await Service<StatisticsQueries>().MeasuresAsync(new StatisticsFilter { From = today, To = today })).CreditedSeconds.ShouldBe(420);
         (await Service<StatisticsService>().LastSuccessAsync()).ShouldContainKey(RollupTrigger.Hourly);
+
+        // The run answered the dashboard's opening questions on this node: kept, so rows changed behind the stamp do not show.
+        var opening = StatisticsService.YearToDate(today.AddDays(1));
+        await using (var db = await NewContextAsync(app.Factory))
+        {
+            await db.DailyCells.ExecuteUpdateAsync(set => set.SetProperty(c => c.CreditedSeconds, 0));
+            await db.MonthlyCells.ExecuteUpdateAsync(set => set.SetProperty(c => c.CreditedSeconds, 0));
+        }
+
+        (await Service<StatisticsService>().MeasuresAsync(opening)).CreditedSeconds.ShouldBe(420);
+        (await Service<StatisticsService>().TrendAsync(opening)).Sum(r => r.Measures.CreditedSeconds).ShouldBe(420);
     }
 
     [Fact]
