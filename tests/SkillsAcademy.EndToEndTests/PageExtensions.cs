@@ -25,9 +25,13 @@ public static class PageExtensions
     public static void ExpectNoContentSecurityPolicyViolations(this IPage page) =>
         (Violations.TryGetValue(page.Context, out var violations) ? violations.ToList() : []).ShouldBeEmpty();
 
-    /// <summary>Waits until the page's Blazor circuit is connected, so that typing reaches the components.</summary>
+    /// <summary>
+    /// Waits until the page's Blazor circuit is connected, so that typing reaches the components: the interactive
+    /// layout's main element, or on a static page its interactive island (the lesson page's study panel).
+    /// </summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>
-        page.Locator("main[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        page.Locator("main[data-interactive='true'], #study-status[data-interactive='true']").First
+            .WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
 
     public static async Task LogInAsync(this IPage page, string account, string returnUrl)
     {

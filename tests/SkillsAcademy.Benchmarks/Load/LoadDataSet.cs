@@ -71,9 +71,13 @@ public sealed class LoadDataSet
     /// <summary>The learners enrolled in <see cref="CourseCode"/>, in a fixed order.</summary>
     public IReadOnlyList<LoadLearner> Learners { get; }
 
-    /// <summary>Reuses the folder if it was seeded with <paramref name="options"/>, else empties it and seeds it.</summary>
+    /// <summary>
+    /// Reuses the folder if it was seeded with <paramref name="options"/> (or with options <paramref name="alsoReuse"/>
+    /// accepts, e.g. more learners than needed), else empties it and seeds it.
+    /// </summary>
     public static async Task<LoadDataSet> EnsureAsync(
-        string dataDirectory, LoadDataSetOptions options, TextWriter log, bool fresh = false, CancellationToken cancellationToken = default)
+        string dataDirectory, LoadDataSetOptions options, TextWriter log, bool fresh = false, CancellationToken cancellationToken = default,
+        Func<LoadDataSetOptions, bool>? alsoReuse = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
@@ -81,10 +85,10 @@ public sealed class LoadDataSet
         var manifestPath = Path.Combine(dataDirectory, ManifestFile);
         if (!fresh && File.Exists(manifestPath)
             && JsonSerializer.Deserialize<Manifest>(await File.ReadAllTextAsync(manifestPath, cancellationToken), _json) is { } existing
-            && existing.Options == options)
+            && (existing.Options == options || alsoReuse?.Invoke(existing.Options) == true))
         {
-            await log.WriteLineAsync($"Reusing the data set in {dataDirectory} ({options}).");
-            return new LoadDataSet(dataDirectory, options, existing.Learners);
+            await log.WriteLineAsync($"Reusing the data set in {dataDirectory} ({existing.Options}).");
+            return new LoadDataSet(dataDirectory, existing.Options, existing.Learners);
         }
 
         if (Directory.Exists(dataDirectory))

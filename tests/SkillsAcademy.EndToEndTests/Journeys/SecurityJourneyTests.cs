@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using SkillsAcademy.Domain.People;
 using SkillsAcademy.Infrastructure.Identity;
 using SkillsAcademy.TestUtilities;
+using SkillsAcademy.Web.Features.Learning;
 
 namespace SkillsAcademy.EndToEndTests.Journeys;
 
@@ -63,6 +64,61 @@ public sealed class SecurityJourneyTests(SecurityBrowserFixture browser) : IClas
         // No click, no reload: the circuit notices by itself and the page sends the user to log in.
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), new() { Timeout = 15_000 });
         page.ExpectNoContentSecurityPolicyViolations();
+    }
+
+    // The lesson page is static around one interactive island (the study panel): the island itself rechecks the user.
+    private async Task<string> EnrolledLessonAsync(ApplicationUser learner)
+    {
+        using var scope = browser.Factory.Services.CreateScope();
+        (await scope.ServiceProvider.GetRequiredService<LearningService>().EnrolAsync(learner.Id, "WELD-L5-SMAW")).ShouldBe(EnrolmentOutcome.Enrolled);
+        var course = (await scope.ServiceProvider.GetRequiredService<LearningProgressService>().GetCourseProgressAsync(learner.Id, "WELD-L5-SMAW"))!;
+        return $"/learning/WELD-L5-SMAW/lessons/{course.Modules[0].Lessons[0].Key}";
+    }
+
+    [Fact]
+    public async Task A_lesson_left_open_is_signed_out_within_seconds_when_an_administrator_disables_the_account()
+    {
+        var learner = await LearnerAsync();
+        var lesson = await EnrolledLessonAsync(learner);
+        var page = await browser.NewPhonePageAsync();
+        await LogInAsync(page, learner.Email!, lesson);
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator("#credited")).ToBeVisibleAsync();
+
+        using (var scope = browser.Factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            (await users.SetLockoutEndDateAsync((await users.FindByIdAsync(learner.Id.ToString()))!, DateTimeOffset.MaxValue)).Succeeded.ShouldBeTrue();
+        }
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), new() { Timeout = 15_000 });
+        page.ExpectNoContentSecurityPolicyViolations();
+    }
+
+    [Fact]
+    public async Task A_lesson_opened_in_a_third_tab_is_refused_like_any_other_page()
+    {
+        var learner = await LearnerAsync();
+        var lesson = await EnrolledLessonAsync(learner);
+        var first = await browser.NewPhonePageAsync();
+        await LogInAsync(first, learner.Email!, "/learning");
+        await first.WaitForInteractiveAsync();
+        var second = await first.Context.NewPageAsync();
+        await second.GotoAsync(lesson);
+        await second.WaitForInteractiveAsync();
+
+        var third = await first.Context.NewPageAsync();
+        await third.GotoAsync(lesson);
+
+        await Assertions.Expect(third).ToHaveURLAsync(
+            new System.Text.RegularExpressions.Regex("/too-many-windows\\?returnUrl=" + System.Text.RegularExpressions.Regex.Escape(Uri.EscapeDataString(lesson))),
+            new() { Timeout = 15_000 });
+
+        // Closing the other lesson ends its circuit; "try again" opens the lesson, which then reports.
+        await second.CloseAsync();
+        await third.ClickAsync("#try-again");
+        await third.WaitForInteractiveAsync();
+        await Assertions.Expect(third.Locator("#credited")).ToBeVisibleAsync();
     }
 
     [Fact]

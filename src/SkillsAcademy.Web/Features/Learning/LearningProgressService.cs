@@ -93,6 +93,30 @@ public sealed class LearningProgressService(IDbContextFactory<SkillsAcademyDbCon
             index < ordered.Count - 1 ? ordered[index + 1] : null);
     }
 
+    /// <summary>
+    /// Only the learner's standing in one lesson (credited time, completion), or null if the learner may not open it:
+    /// what an open lesson page's live part shows and keeps, without the content and the course around it.
+    /// </summary>
+    public async Task<LessonProgressView?> GetLessonStandingAsync(Guid learnerId, string courseCode, Guid lessonKey, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var enrolment = await FindEnrolmentAsync(db, learnerId, courseCode, cancellationToken);
+        if (enrolment?.VersionId is not { } versionId
+            || await versions.GetAsync(db, versionId, cancellationToken) is not { } version
+            || version.Modules.SelectMany(m => m.Lessons).FirstOrDefault(l => l.Key == lessonKey) is not { } lesson)
+        {
+            return null;
+        }
+
+        var row = await db.LessonProgress.AsNoTracking()
+            .Where(p => p.LearnerId == learnerId && p.LessonKey == lessonKey)
+            .Select(p => new { p.CreditedMilliseconds, p.FurthestPositionSeconds, p.CompletedAt, p.LastReportAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        return new LessonProgressView(
+            lesson.Key, lesson.Title, lesson.Kind, lesson.NominalMinutes, lesson.RequiredMinutes,
+            (int)((row?.CreditedMilliseconds ?? 0) / 1000), row?.FurthestPositionSeconds ?? 0, lesson.VideoSeconds, row?.CompletedAt, row?.LastReportAt);
+    }
+
     // The enrolment and, in the same query, the version its learner studies: the latest one that was published
     // (as StudyVersionQueries.LoadAsync chooses it).
     private static Task<EnrolmentRow?> FindEnrolmentAsync(SkillsAcademyDbContext db, Guid learnerId, string courseCode, CancellationToken cancellationToken) =>

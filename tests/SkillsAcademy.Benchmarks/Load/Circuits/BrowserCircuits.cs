@@ -137,7 +137,8 @@ public static class BrowserCircuits
         }
         else
         {
-            await page.Locator("main[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+            // The lesson page is static around one interactive island: its study panel says when it is connected.
+            await page.Locator("#study-status[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         }
 
         return page;

@@ -17,7 +17,9 @@ namespace SkillsAcademy.Benchmarks.Load.Circuits;
 /// fails to open circuits, drops one or answers slower than --give-up stops the ramp: what it held is reported.
 /// Options: --steps 100,1000,5000,10000 --hold S (45) --interval S (15) --runs R (1) --pages counter,lesson
 /// --data DIR (artifacts/load/circuits) --pin (server on CPU 1, harness on CPU 0) --parallel N (opens at a time, 32)
-/// --give-up MS (p95 beyond which the ramp stops, 5000) --linger S (keep the last step open, e.g. for dotnet-gcdump) --out FILE; `load circuits browser [N]` runs real pages in
+/// --give-up MS (p95 beyond which the ramp stops, 5000) --linger S (keep the last step open, e.g. for dotnet-gcdump) --out FILE
+/// --app NAME=DIR (also the lesson page of another build, e.g. a copy of the build before a change; repeatable)
+/// --learners N (seed at least N learners) --prepare-only (seed and sign the learners in, then stop); `load circuits browser [N]` runs real pages in
 /// Chromium instead (<see cref="BrowserCircuits"/>); `load circuits smoke --data DIR` is the test's short run; `load circuits probe URL PATH [account password]` checks one.
 /// </summary>
 public static class CircuitLoadCommand
@@ -61,9 +63,19 @@ public static class CircuitLoadCommand
         var report = new CircuitReport(string.Join(' ', args), MachineInfo.Describe());
         var browser = args is ["browser", ..];
         var maxCircuits = browser ? options.BrowserPages : options.Steps.Max();
-        var dataSet = options.Pages.Contains(CircuitPage.Lesson)
-            ? await LoadDataSet.EnsureAsync(options.Data, smoke ? LoadDataSetOptions.Smoke : DataSetOptions(maxCircuits), output)
+        var learners = Math.Max(maxCircuits, options.Learners);
+        var dataSet = options.Pages.Contains(CircuitPage.Lesson) || options.PrepareOnly
+            ? await LoadDataSet.EnsureAsync(options.Data, smoke ? LoadDataSetOptions.Smoke : DataSetOptions(learners), output,
+                alsoReuse: smoke ? null : existing => HoldsEnough(existing, learners))
             : null;
+        if (options.PrepareOnly)
+        {
+            // Seeding and signing in (one password hash per learner) once, before the measured runs.
+            await using var server = await CircuitServer.StartProductAsync(dataSet!.DataDirectory, null);
+            await LessonTargets.PrepareAsync(dataSet, server.Address, learners, output);
+            return 0;
+        }
+
         if (browser)
         {
             await BrowserCircuits.RunAsync(options, dataSet, report, output);
@@ -75,7 +87,11 @@ public static class CircuitLoadCommand
                 var pages = run % 2 == 1 ? options.Pages : options.Pages.Reverse().ToList();
                 foreach (var page in pages)
                 {
-                    await RampAsync(page, run, options, dataSet, report, output);
+                    // The lesson page of each build: this one, then every --app (e.g. a copy of the build before a change).
+                    foreach (var app in page == CircuitPage.Lesson ? options.Apps : [("", null)])
+                    {
+                        await RampAsync(page, app, run, options, dataSet, report, output);
+                    }
                 }
             }
         }
@@ -97,20 +113,31 @@ public static class CircuitLoadCommand
         return problems.Count == 0 ? 0 : 1;
     }
 
-    /// <summary>As many enrolled learners as circuits; the rest of the generator's data at its 1x size.</summary>
+    /// <summary>
+    /// As many enrolled learners as circuits; the rest of the generator's data at its 1x size. Only learners with a
+    /// real-name profile are enrolled, and the generator gives one to ~85 % of them: a quarter more are generated.
+    /// </summary>
     public static LoadDataSetOptions DataSetOptions(int circuits)
     {
         var scale1 = LoadDataSetOptions.ForScale(1);
-        return scale1 with { Learners = Math.Max(scale1.Learners, circuits), Enrolled = Math.Max(scale1.Enrolled, circuits) };
+        return scale1 with { Learners = Math.Max(scale1.Learners, circuits + circuits / 4 + 50), Enrolled = Math.Max(scale1.Enrolled, circuits) };
     }
 
-    private static async Task RampAsync(CircuitPage page, int run, CircuitRunOptions options, LoadDataSet? dataSet, CircuitReport report, TextWriter output)
+    /// <summary>A data set seeded for more circuits serves fewer too (seeding and signing in ten thousand learners takes a while).</summary>
+    public static bool HoldsEnough(LoadDataSetOptions existing, int circuits) =>
+        DataSetOptions(circuits) is var needed
+        && existing with { Learners = needed.Learners, Enrolled = needed.Enrolled } == needed
+        && existing.Enrolled >= needed.Enrolled;
+
+    private static async Task RampAsync(
+        CircuitPage page, (string Name, string? Directory) app, int run, CircuitRunOptions options, LoadDataSet? dataSet, CircuitReport report, TextWriter output)
     {
         var cpus = options.Pin ? "1" : null;
         await using var server = page == CircuitPage.Counter
             ? await CircuitServer.StartCounterAsync(cpus)
-            : await CircuitServer.StartProductAsync(dataSet!.DataDirectory, cpus);
-        await output.WriteLineAsync($"{page} run {run}: server {server}.");
+            : await CircuitServer.StartProductAsync(dataSet!.DataDirectory, cpus, appDirectory: app.Directory);
+        var label = app.Directory is null ? page.ToString() : $"{page}@{app.Name}";
+        await output.WriteLineAsync($"{label} run {run}: server {server}.");
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = options.Parallel })
         {
             Timeout = TimeSpan.FromSeconds(120),
@@ -134,7 +161,7 @@ public static class CircuitLoadCommand
 
         await Task.Delay(TimeSpan.FromSeconds(2));
         var empty = await server.MeasureMemoryAsync(http);
-        report.Empty.Add(new EmptyReading(page.ToString(), run, empty));
+        report.Empty.Add(new EmptyReading(label, run, empty));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  0 circuits: managed {empty.ManagedBytes / 1_048_576.0:0.0} MB, working set {empty.WorkingSetBytes / 1_048_576.0:0.0} MB"));
 
@@ -153,7 +180,7 @@ public static class CircuitLoadCommand
             var cpu = server.CpuTime() - cpuBefore;
             var samples = fleet.SamplesBetween(holdFrom, holdTo);
             var memory = server.HasExited ? null : await server.MeasureMemoryAsync(http);
-            var result = StepResult.From(page.ToString(), run, step, fleet, samples, openSeconds, cpu, options.Hold, empty, memory);
+            var result = StepResult.From(label, run, step, fleet, samples, openSeconds, cpu, options.Hold, empty, memory);
             report.Steps.Add(result);
             await output.WriteLineAsync(result.Line());
             foreach (var reason in fleet.OpenFailures.Concat(fleet.DropReasons).Concat(samples.Where(s => s.Error is not null).Select(s => s.Error!)).Distinct().Take(3))
@@ -213,6 +240,15 @@ public sealed record CircuitRunOptions
     /// <summary>How long to keep the last step's circuits open before closing them (0).</summary>
     public TimeSpan Linger { get; init; }
 
+    /// <summary>The lesson page's builds: this one (no directory) and each --app NAME=DIR (a copy of another build's output).</summary>
+    public IReadOnlyList<(string Name, string? Directory)> Apps { get; init; } = [("current", null)];
+
+    /// <summary>Learners to seed (and, with --prepare-only, sign in) at least: a bigger data set serves smaller runs too.</summary>
+    public int Learners { get; init; }
+
+    /// <summary>Only seed the data set and sign its learners in (their cookies are kept), then stop.</summary>
+    public bool PrepareOnly { get; init; }
+
     /// <summary>For <c>browser</c>: pages open at once.</summary>
     public int BrowserPages { get; init; } = 200;
 
@@ -235,6 +271,9 @@ public sealed record CircuitRunOptions
                 "--parallel" => options with { Parallel = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--give-up" => options with { GiveUpMs = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--out" => options with { OutFile = Next() },
+                "--app" => options with { Apps = [.. options.Apps, App(Next())] },
+                "--learners" => options with { Learners = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--prepare-only" => options with { PrepareOnly = true },
                 "--linger" => options with { Linger = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 var n when int.TryParse(n, CultureInfo.InvariantCulture, out var pages) => options with { BrowserPages = pages },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
@@ -243,6 +282,11 @@ public sealed record CircuitRunOptions
 
         return options;
     }
+
+    private static (string Name, string? Directory) App(string value) =>
+        value.Split('=', 2) is [var name, var directory] && name.Length > 0
+            ? (name, Path.GetFullPath(directory))
+            : throw new ArgumentException($"--app takes NAME=DIR (a folder holding SkillsAcademy.Web.dll), not {value}.");
 }
 
 public sealed record EmptyReading(string Page, int Run, MemoryDiagnostics.MemoryReading Memory);
@@ -325,14 +369,15 @@ public sealed class CircuitReport(string command, MachineInfo machine)
                 $"{Median(group.Select(s => s.ServerCpuPercent)):0}% | {Median(group.Select(s => s.ManagedKbPerCircuit ?? double.NaN)):0.0} | {Median(group.Select(s => s.WorkingSetKbPerCircuit ?? double.NaN)):0.0} |");
         }
 
-        foreach (var step in Steps.Select(s => s.Step).Distinct().Order())
+        foreach (var (step, build) in Steps.Where(s => s.Page.StartsWith(nameof(CircuitPage.Lesson), StringComparison.Ordinal))
+                     .Select(s => (s.Step, s.Page)).Distinct().OrderBy(s => s.Page, StringComparer.Ordinal).ThenBy(s => s.Step))
         {
-            var lesson = Steps.Where(s => s.Page == nameof(CircuitPage.Lesson) && s.Step == step).ToList();
+            var lesson = Steps.Where(s => s.Page == build && s.Step == step).ToList();
             var counter = Steps.Where(s => s.Page == nameof(CircuitPage.Counter) && s.Step == step).ToList();
             if (lesson.Count > 0 && counter.Count > 0)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"lesson / Counter memory per circuit at {step:N0}: managed {Median(lesson.Select(s => s.ManagedKbPerCircuit ?? double.NaN)) / Median(counter.Select(s => s.ManagedKbPerCircuit ?? double.NaN)):0.00}x, " +
+                    $"{build} / Counter memory per circuit at {step:N0}: managed {Median(lesson.Select(s => s.ManagedKbPerCircuit ?? double.NaN)) / Median(counter.Select(s => s.ManagedKbPerCircuit ?? double.NaN)):0.00}x, " +
                     $"working set {Median(lesson.Select(s => s.WorkingSetKbPerCircuit ?? double.NaN)) / Median(counter.Select(s => s.WorkingSetKbPerCircuit ?? double.NaN)):0.00}x");
             }
         }

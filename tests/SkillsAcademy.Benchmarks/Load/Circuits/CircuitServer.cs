@@ -39,12 +39,13 @@ public sealed class CircuitServer : IAsyncDisposable
     /// Production, except for real browsers: the build output serves blazor.web.js and the other static web assets
     /// only in Development (a published app serves them in any environment).
     /// </param>
-    public static async Task<CircuitServer> StartProductAsync(string dataDirectory, string? cpus, string environment = "Production")
+    /// <param name="appDirectory">Another build of the app (a copy of its output); default the harness's own build.</param>
+    public static async Task<CircuitServer> StartProductAsync(string dataDirectory, string? cpus, string environment = "Production", string? appDirectory = null)
     {
         var settings = LoadApp.ProductionLikeSettings(dataDirectory, baselineDirectory: null);
         settings["ASPNETCORE_ENVIRONMENT"] = environment;
         settings[MemoryDiagnostics.SettingName] = "true";
-        return new CircuitServer(await LoadApp.StartAsync(settings, cpus));
+        return new CircuitServer(await LoadApp.StartAsync(settings, cpus, appDirectory: appDirectory));
     }
 
     /// <summary>The template's Counter app, as it is, plus the memory endpoint.</summary>
