@@ -33,6 +33,12 @@ public static class PageExtensions
         page.Locator("main[data-interactive='true'], #study-status[data-interactive='true']").First
             .WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
 
+    /// <summary>
+    /// A static page (the course page): no circuit to wait for; its forms post with or without Blazor's script.
+    /// </summary>
+    public static Task WaitForStaticPageAsync(this IPage page) =>
+        page.Locator("main[data-interactive='false']").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+
     public static async Task LogInAsync(this IPage page, string account, string returnUrl)
     {
         await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
@@ -84,6 +86,9 @@ public static class PlatformRegistration
             .AddCheck<JobStorageHealthCheck>("jobs", tags: [HealthCheckEndpoints.ReadyTag])
             .AddCheck<FileStoreHealthCheck>("files", tags: [HealthCheckEndpoints.ReadyTag]);
 
+        // Chinese text as itself (3 bytes in UTF-8), not as numeric character references (8 bytes each, and the slow
+        // path of the encoder): HTML's special characters are still encoded (docs/performance.md, "Capacity: pages").
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddHttpContextAccessor();

@@ -29,7 +29,7 @@ public sealed class LearnerJourneyTests(BrowserFixture browser) : IClassFixture<
 
         // Enrolment in one tap; the course page then offers to start.
         await page.GotoAsync("/courses/WELD-L5-SMAW");
-        await page.WaitForInteractiveAsync();
+        await page.WaitForStaticPageAsync();
         await page.ClickAsync("#enrol");
         await Assertions.Expect(page.Locator("#enrol-message")).ToContainTextAsync("报名成功");
         await Assertions.Expect(page.Locator("#continue")).ToContainTextAsync("开始学习");
@@ -71,7 +71,7 @@ public sealed class LearnerJourneyTests(BrowserFixture browser) : IClassFixture<
 
         // My learning shows the course with its progress and where to continue.
         await page.GotoAsync("/courses/WELD-L5-SMAW");
-        await page.WaitForInteractiveAsync();
+        await page.WaitForStaticPageAsync();
         await Assertions.Expect(page.Locator("#continue")).ToContainTextAsync("继续学习");
         await Assertions.Expect(page.Locator("#course-progress")).ToBeVisibleAsync();
 

@@ -19,7 +19,7 @@ public sealed class QuizJourneyTests(BrowserFixture browser) : IClassFixture<Bro
     {
         var page = await browser.NewPhonePageAsync();
         await page.LogInAsync(SkillsAcademyWebFactory.LearnerAccount, "/courses/FIT-L5-BENCH");
-        await page.WaitForInteractiveAsync();
+        await page.WaitForStaticPageAsync();
         if (await page.Locator("#enrol").CountAsync() > 0)
         {
             await page.ClickAsync("#enrol");
@@ -61,7 +61,7 @@ public sealed class QuizJourneyTests(BrowserFixture browser) : IClassFixture<Bro
 
         // The course outline shows the quiz taken.
         await page.GotoAsync("/courses/FIT-L5-BENCH");
-        await page.WaitForInteractiveAsync();
+        await page.WaitForStaticPageAsync();
         await Assertions.Expect(page.Locator("a.sa-quiz-link").First).Not.ToContainTextAsync("未参加");
     }
 
@@ -171,7 +171,7 @@ public sealed class QuizJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await Assertions.Expect(page.Locator("#quiz-score")).ToContainTextAsync("100 分");
 
         await page.GotoAsync($"/courses/{course}");
-        await page.WaitForInteractiveAsync();
+        await page.WaitForStaticPageAsync();
         await Assertions.Expect(page.Locator("#course-completed")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#course-progress")).ToHaveAttributeAsync("aria-valuenow", "100");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "course-completed-390.png"), FullPage = true });

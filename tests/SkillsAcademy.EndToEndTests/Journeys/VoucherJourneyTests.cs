@@ -50,7 +50,7 @@ public sealed class VoucherJourneyTests(BrowserFixture browser) : IClassFixture<
 
         var learner = await browser.NewPhonePageAsync();
         await learner.LogInAsync(SkillsAcademyWebFactory.LearnerAccount, "/courses/WELD-L5-SMAW");
-        await learner.WaitForInteractiveAsync();
+        await learner.WaitForStaticPageAsync();
         await learner.ClickAsync("#enrol-with-voucher");
         await Assertions.Expect(learner.Locator("#enrol-message")).ToContainTextAsync("已提交");
 

@@ -34,7 +34,7 @@ public sealed partial class ScaleOutTests(ScaleOutFixture cluster) : IClassFixtu
         var page = await cluster.NewPhonePageAsync();
 
         await page.LogInAsync(SkillsAcademyWebFactory.LearnerAccount, "/courses/WELD-L5-SMAW");
-        await page.WaitForInteractiveAsync();
+        await page.WaitForStaticPageAsync();
         await page.ClickAsync("#enrol");
         await Assertions.Expect(page.Locator("#continue")).ToContainTextAsync("开始学习");
         await page.ClickAsync("#continue");
