@@ -45,7 +45,7 @@ public sealed class StatisticsExportPanelTests : BunitContext
         var localizer = LocalizerFactory.Shared();
         var platform = Options.Create(new PlatformOptions());
         var exports = new StatisticsExportService(
-            _contexts, _jobs, new StatisticsService(_contexts, new StatisticsQueries(_contexts), localizer), localizer, new FileStoreSettings(Path.Combine(_data.Path, "files")),
+            _contexts, _jobs, new StatisticsService(_contexts, new StatisticsQueries(_contexts, new LearnerActivityCache(_contexts)), localizer), localizer, new FileStoreSettings(Path.Combine(_data.Path, "files")),
             Options.Create(new StatisticsOptions()), platform, _time, NullLogger<StatisticsExportService>.Instance);
 
         Services.AddLocalization();
