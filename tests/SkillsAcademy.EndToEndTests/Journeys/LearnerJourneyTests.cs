@@ -33,6 +33,8 @@ public sealed class LearnerJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.ClickAsync("#enrol");
         await Assertions.Expect(page.Locator("#enrol-message")).ToContainTextAsync("报名成功");
         await Assertions.Expect(page.Locator("#continue")).ToContainTextAsync("开始学习");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "course-enrolled-390.png"), FullPage = true });
+        await page.ExpectNoSeriousAccessibilityViolationsAsync();
 
         // Daily check-in: once a day; a second tap says so.
         await page.GotoAsync("/learning");
