@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using SkillsAcademy.TestUtilities;
 
@@ -19,7 +18,7 @@ public sealed class CircuitHarnessSmokeTests : IDisposable
     public async Task Smoke_run_opens_counter_and_lesson_circuits_whose_calls_are_answered_and_reports_credited()
     {
         var results = Path.Combine(_data.Path, "circuits.json");
-        var (exitCode, output) = await RunHarnessAsync("load", "circuits", "smoke", "--data", Path.Combine(_data.Path, "data"), "--out", results);
+        var (exitCode, output) = await LoadHarness.RunAsync("load", "circuits", "smoke", "--data", Path.Combine(_data.Path, "data"), "--out", results);
 
         exitCode.ShouldBe(0, output);
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(results));
@@ -39,32 +38,4 @@ public sealed class CircuitHarnessSmokeTests : IDisposable
     }
 
     public void Dispose() => _data.Dispose();
-
-    private static async Task<(int ExitCode, string Output)> RunHarnessAsync(params string[] arguments)
-    {
-        var harness = Path.Combine(RepositoryRoot.Path, "tests", "SkillsAcademy.Benchmarks", "bin", WebAppProcess.BuildConfiguration, "net10.0", "SkillsAcademy.Benchmarks.dll");
-        File.Exists(harness).ShouldBeTrue($"{harness} is built with the solution");
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(harness);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The harness did not finish in 10 minutes:\n{await output}\n{await error}");
-        }
-
-        return (process.ExitCode, await output + "\n" + await error);
-    }
 }

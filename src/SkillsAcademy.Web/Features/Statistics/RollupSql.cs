@@ -126,60 +126,41 @@ internal sealed class RollupSql
                 WHEN NOT MATCHED THEN INSERT (Id, Version) VALUES (s.Id, 1);
                 """;
 
-        // Study days only ever accumulate (learning events are append-only), so OR-ing the day's bit in is the whole
-        // recompute of the day for this table: running it again changes nothing.
-        var activePairs = $$"""
-            SELECT {3} AS Month, x.LearnerId, x.CourseId, COALESCE(p.RegionCode, '') AS RegionCode, COALESCE(p.EnterpriseId, 0) AS EnterpriseId,
-                c.OccupationId, c.SkillLevel, {4} AS ActiveDays
-            FROM (SELECT DISTINCT e.LearnerId, {{courseId}} AS CourseId FROM LearningEvents e WHERE {{segment}}) x
-            JOIN Courses c ON c.Id = x.CourseId
-            LEFT JOIN LearnerProfiles p ON p.UserId = x.LearnerId
-            """;
-        UpsertLearnerMonths = sqlite
-            ? $$"""
-                INSERT INTO StatLearnerMonths (Month, LearnerId, CourseId, RegionCode, EnterpriseId, OccupationId, SkillLevel, ActiveDays)
-                {{activePairs}}
-                WHERE 1 = 1
-                ON CONFLICT (Month, LearnerId, CourseId) DO UPDATE SET ActiveDays = ActiveDays | excluded.ActiveDays,
-                    RegionCode = excluded.RegionCode, EnterpriseId = excluded.EnterpriseId,
-                    OccupationId = excluded.OccupationId, SkillLevel = excluded.SkillLevel
-                """
-            : $$"""
-                MERGE StatLearnerMonths WITH (HOLDLOCK) AS t
-                USING ({{activePairs}}) AS s
-                ON t.Month = s.Month AND t.LearnerId = s.LearnerId AND t.CourseId = s.CourseId
-                WHEN MATCHED THEN UPDATE SET ActiveDays = t.ActiveDays | s.ActiveDays, RegionCode = s.RegionCode,
-                    EnterpriseId = s.EnterpriseId, OccupationId = s.OccupationId, SkillLevel = s.SkillLevel
-                WHEN NOT MATCHED THEN INSERT (Month, LearnerId, CourseId, RegionCode, EnterpriseId, OccupationId, SkillLevel, ActiveDays)
-                    VALUES (s.Month, s.LearnerId, s.CourseId, s.RegionCode, s.EnterpriseId, s.OccupationId, s.SkillLevel, s.ActiveDays);
+        // Study days only ever accumulate (learning events are append-only), so OR-ing the day's bit into the pair's month
+        // row, and the month's bit into its year row, is the whole recompute of the day for these tables: running it
+        // again changes nothing.
+        string UpsertLearnerBits(string table, string period, string bits, string periodValue, string bitValue)
+        {
+            var source = $$"""
+                SELECT {{periodValue}} AS {{period}}, x.LearnerId, x.CourseId, COALESCE(p.RegionCode, '') AS RegionCode,
+                    COALESCE(p.EnterpriseId, 0) AS EnterpriseId, c.OccupationId, c.SkillLevel, {{bitValue}} AS {{bits}}
+                FROM (SELECT DISTINCT e.LearnerId, {{courseId}} AS CourseId FROM LearningEvents e WHERE {{segment}}) x
+                JOIN Courses c ON c.Id = x.CourseId
+                LEFT JOIN LearnerProfiles p ON p.UserId = x.LearnerId
                 """;
+            var columns = $"{period}, LearnerId, CourseId, RegionCode, EnterpriseId, OccupationId, SkillLevel, {bits}";
+            return sqlite
+                ? $"""
+                    INSERT INTO {table} ({columns})
+                    {source}
+                    WHERE 1 = 1
+                    ON CONFLICT ({period}, LearnerId, CourseId) DO UPDATE SET {bits} = {bits} | excluded.{bits},
+                        RegionCode = excluded.RegionCode, EnterpriseId = excluded.EnterpriseId,
+                        OccupationId = excluded.OccupationId, SkillLevel = excluded.SkillLevel
+                    """
+                : $"""
+                    MERGE {table} WITH (HOLDLOCK) AS t
+                    USING ({source}) AS s
+                    ON t.{period} = s.{period} AND t.LearnerId = s.LearnerId AND t.CourseId = s.CourseId
+                    WHEN MATCHED THEN UPDATE SET {bits} = t.{bits} | s.{bits}, RegionCode = s.RegionCode,
+                        EnterpriseId = s.EnterpriseId, OccupationId = s.OccupationId, SkillLevel = s.SkillLevel
+                    WHEN NOT MATCHED THEN INSERT ({columns})
+                        VALUES ({string.Join(", ", columns.Split(", ").Select(c => "s." + c))});
+                    """;
+        }
 
-        // The same pairs OR their month's bit into the year row.
-        var activeYearPairs = $$"""
-            SELECT {5} AS Year, x.LearnerId, x.CourseId, COALESCE(p.RegionCode, '') AS RegionCode, COALESCE(p.EnterpriseId, 0) AS EnterpriseId,
-                c.OccupationId, c.SkillLevel, {6} AS ActiveMonths
-            FROM (SELECT DISTINCT e.LearnerId, {{courseId}} AS CourseId FROM LearningEvents e WHERE {{segment}}) x
-            JOIN Courses c ON c.Id = x.CourseId
-            LEFT JOIN LearnerProfiles p ON p.UserId = x.LearnerId
-            """;
-        UpsertLearnerYears = sqlite
-            ? $$"""
-                INSERT INTO StatLearnerYears (Year, LearnerId, CourseId, RegionCode, EnterpriseId, OccupationId, SkillLevel, ActiveMonths)
-                {{activeYearPairs}}
-                WHERE 1 = 1
-                ON CONFLICT (Year, LearnerId, CourseId) DO UPDATE SET ActiveMonths = ActiveMonths | excluded.ActiveMonths,
-                    RegionCode = excluded.RegionCode, EnterpriseId = excluded.EnterpriseId,
-                    OccupationId = excluded.OccupationId, SkillLevel = excluded.SkillLevel
-                """
-            : $$"""
-                MERGE StatLearnerYears WITH (HOLDLOCK) AS t
-                USING ({{activeYearPairs}}) AS s
-                ON t.Year = s.Year AND t.LearnerId = s.LearnerId AND t.CourseId = s.CourseId
-                WHEN MATCHED THEN UPDATE SET ActiveMonths = t.ActiveMonths | s.ActiveMonths, RegionCode = s.RegionCode,
-                    EnterpriseId = s.EnterpriseId, OccupationId = s.OccupationId, SkillLevel = s.SkillLevel
-                WHEN NOT MATCHED THEN INSERT (Year, LearnerId, CourseId, RegionCode, EnterpriseId, OccupationId, SkillLevel, ActiveMonths)
-                    VALUES (s.Year, s.LearnerId, s.CourseId, s.RegionCode, s.EnterpriseId, s.OccupationId, s.SkillLevel, s.ActiveMonths);
-                """;
+        UpsertLearnerMonths = UpsertLearnerBits("StatLearnerMonths", "Month", "ActiveDays", "{3}", "{4}");
+        UpsertLearnerYears = UpsertLearnerBits("StatLearnerYears", "Year", "ActiveMonths", "{5}", "{6}");
     }
 
     public bool Sqlite { get; }
